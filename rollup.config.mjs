@@ -1,0 +1,56 @@
+import { rmSync } from 'node:fs';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import typescript from '@rollup/plugin-typescript';
+import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
+import { sizeBudget } from './scripts/size-budget.mjs';
+
+rmSync('lib', { recursive: true, force: true });
+rmSync('dist', { recursive: true, force: true });
+
+const PAGE_TSCONFIG = 'tsconfig.build.json';
+const WORKER_TSCONFIG = 'src/sw/tsconfig.json';
+
+/** For npm users: one ES module per source file, lit and idb left as dependencies, with .d.ts. */
+const library = (input, tsconfig) => ({
+  input,
+  // Both library builds write the shared modules (outbox, delivery); unshaken, they write the same file.
+  treeshake: false,
+  external: [/^lit($|\/)/, /^@lit\//, /^idb($|\/)/, 'tslib'],
+  output: { dir: 'lib', format: 'es', preserveModules: true, preserveModulesRoot: 'src' },
+  plugins: [typescript({ tsconfig, declaration: true, declarationDir: 'lib', outDir: 'lib' })],
+});
+
+/** For a `<script>` tag or `importScripts`: one minified file, dependencies included. */
+const standalone = ({ input, file, format, tsconfig, gzipKB }) => ({
+  input,
+  output: { file, format, sourcemap: true },
+  plugins: [
+    nodeResolve({ browser: true }),
+    typescript({ tsconfig, declaration: false, outDir: 'dist' }),
+    minifyTemplateLiterals(),
+    terser({ ecma: 2020, module: format === 'es', compress: { passes: 2 }, format: { comments: false } }),
+    sizeBudget({ gzipKB }),
+  ],
+});
+
+export default [
+  library(['src/index.ts', 'src/sync-notify-button.ts'], PAGE_TSCONFIG),
+  library(['src/sw/index.ts', 'src/sw/auto.ts'], WORKER_TSCONFIG),
+  standalone({
+    input: 'src/sync-notify-button.ts',
+    file: 'dist/sync-notify-button.js',
+    format: 'es',
+    tsconfig: PAGE_TSCONFIG,
+    gzipKB: 99.0,
+  }),
+  // An IIFE has no import or export, so it is valid both as a classic script for importScripts()
+  // and as a side-effect import from a module worker.
+  standalone({
+    input: 'src/sw/auto.ts',
+    file: 'dist/sync-notify-sw.js',
+    format: 'iife',
+    tsconfig: WORKER_TSCONFIG,
+    gzipKB: 99.0,
+  }),
+];

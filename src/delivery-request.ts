@@ -1,0 +1,61 @@
+/**
+ * The page's half of delivery: finds the service worker and asks it to drain the outbox,
+ * through Background Sync where the browser allows it, by a message on reconnect otherwise.
+ */
+import { FLUSH_REQUEST, SYNC_TAG } from './protocol.js';
+import './types/background-sync.js';
+
+/** How the page asked for delivery. */
+export type DeliveryRoute = 'background-sync' | 'reconnect';
+
+/**
+ * The registration whose worker will deliver, once it is active; undefined when this page has
+ * no service worker. Not `controller`: a first visit or a hard reload has none although the
+ * worker runs. Not `ready` alone either: it settles once per page, so after the host replaces
+ * its registration it would still name the old, unregistered one.
+ */
+export async function activeRegistration(): Promise<ServiceWorkerRegistration | undefined> {
+  const registration = await navigator.serviceWorker.getRegistration();
+  if (!registration || registration.active) return registration;
+  return navigator.serviceWorker.ready;
+}
+
+let watchedRegistration: ServiceWorkerRegistration | undefined;
+
+async function registerSync(registration: ServiceWorkerRegistration): Promise<boolean> {
+  try {
+    await registration.sync?.register(SYNC_TAG);
+    return !!registration.sync;
+  } catch {
+    // NotAllowedError: the user (or the browser) switched Background Sync off for this site.
+    return false;
+  }
+}
+
+/**
+ * Online, the worker is also asked directly: Chromium keeps a tag that failed once in its 5- and
+ * 15-minute retry backoff even when it is registered again (measured in Chromium 156), and the
+ * delivery lock makes the second trigger harmless.
+ */
+function askWorkerToDeliver(registration: ServiceWorkerRegistration): void {
+  if (navigator.onLine) registration.active?.postMessage(FLUSH_REQUEST);
+}
+
+function onReconnect(): void {
+  if (!watchedRegistration) return;
+  void registerSync(watchedRegistration);
+  askWorkerToDeliver(watchedRegistration);
+}
+
+/**
+ * Asks for everything queued to be delivered as soon as the network allows, and again on every
+ * reconnect of this page. Never rejects: without Background Sync, or with it refused (users can
+ * switch it off per site), the worker is asked by message instead.
+ */
+export async function requestDelivery(registration: ServiceWorkerRegistration): Promise<DeliveryRoute> {
+  if (!watchedRegistration) addEventListener('online', onReconnect);
+  watchedRegistration = registration;
+  const route: DeliveryRoute = (await registerSync(registration)) ? 'background-sync' : 'reconnect';
+  askWorkerToDeliver(registration);
+  return route;
+}

@@ -1,0 +1,96 @@
+/**
+ * The outbox: the IndexedDB store that holds every notification until it was shown.
+ * The page writes to it and the service worker drains it; nothing else touches the database.
+ */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { OUTBOX_DATABASE } from './protocol.js';
+
+/** What the author asked to be shown: the attributes of `<sync-notify-button>`, validated. */
+export interface NotificationRequest {
+  title: string;
+  body: string;
+  /** Absolute URLs: a relative one would resolve against the worker's script, not the page. */
+  icon?: string;
+  badge?: string;
+  /** Opened or focused when the notification is clicked. */
+  url?: string;
+  /** Replaces an earlier notification with the same tag; defaults to one tag per item. */
+  tag?: string;
+  lang?: string;
+  dir?: NotificationDirection;
+  requireInteraction?: boolean;
+  silent?: boolean;
+}
+
+export interface OutboxItem {
+  /** Assigned by IndexedDB's key generator, so it is the order in which items were queued. */
+  seq: number;
+  /** Unique across devices: the default notification tag, so a re-show replaces, never duplicates. */
+  id: string;
+  /** `Date.now()` when the item was stored. */
+  queuedAt: number;
+  notification: NotificationRequest;
+}
+
+/** An item as handed to {@link addItem}, before IndexedDB numbers it. */
+export type OutboxDraft = Omit<OutboxItem, 'seq'>;
+
+interface OutboxSchema extends DBSchema {
+  items: { key: number; value: OutboxItem };
+}
+
+type OutboxDatabase = IDBPDatabase<OutboxSchema>;
+
+let connection: Promise<OutboxDatabase> | undefined;
+
+function database(): Promise<OutboxDatabase> {
+  connection ??= openDB<OutboxSchema>(OUTBOX_DATABASE, 1, {
+    upgrade(db) {
+      db.createObjectStore('items', { keyPath: 'seq', autoIncrement: true });
+    },
+    // Another page or the worker wants a newer schema, or is deleting the outbox: let it.
+    blocking: () => void closeOutbox(),
+    terminated: () => {
+      connection = undefined;
+    },
+  });
+  // A failed open must not be cached: the next call tries again.
+  connection.catch(() => {
+    connection = undefined;
+  });
+  return connection;
+}
+
+/** Stores a new item at the end of the queue. */
+export async function addItem(draft: OutboxDraft): Promise<OutboxItem> {
+  const db = await database();
+  // `seq` is absent on purpose: the store's key generator assigns it.
+  const seq = await db.add('items', draft as OutboxItem);
+  return { ...draft, seq };
+}
+
+/** Every queued item, oldest first. */
+export async function listItems(): Promise<OutboxItem[]> {
+  return (await database()).getAll('items');
+}
+
+export async function countItems(): Promise<number> {
+  return (await database()).count('items');
+}
+
+/** Removes one item; called only once its notification was shown. */
+export async function removeItem(seq: number): Promise<void> {
+  await (await database()).delete('items', seq);
+}
+
+/** Discards everything queued. */
+export async function clearOutbox(): Promise<void> {
+  await (await database()).clear('items');
+}
+
+/** Closes this context's connection; the next operation opens a new one. */
+export async function closeOutbox(): Promise<void> {
+  const open = connection;
+  connection = undefined;
+  (await open?.catch(() => undefined))?.close();
+}

@@ -1,0 +1,41 @@
+/**
+ * The names both sides of the outbox agree on: the page (element, queue API) and the
+ * service worker import them from here, so a rename cannot split them.
+ */
+
+/** The IndexedDB database that holds the outbox. */
+export const OUTBOX_DATABASE = 'sync-notify-outbox';
+
+/** The one Background Sync tag this library registers and handles; other tags belong to the host. */
+export const SYNC_TAG = 'sync-notify-outbox';
+
+/** BroadcastChannel on which deliveries and failures are announced to every page of the origin. */
+export const OUTBOX_CHANNEL = 'sync-notify-outbox';
+
+/** Web Lock held while the outbox is flushed, so pages and the worker never show an item twice. */
+export const DELIVERY_LOCK = 'sync-notify-outbox-delivery';
+
+/** Prefix of the notification tag given to items whose author set none. */
+export const NOTIFICATION_TAG_PREFIX = 'sync-notify-';
+
+/** postMessage a page sends to the service worker when it cannot rely on a sync event. */
+export interface FlushRequest {
+  type: 'sync-notify:flush';
+}
+
+export const FLUSH_REQUEST: FlushRequest = { type: 'sync-notify:flush' };
+
+export function isFlushRequest(data: unknown): data is FlushRequest {
+  return (data as FlushRequest | null)?.type === FLUSH_REQUEST.type;
+}
+
+/** What is announced on {@link OUTBOX_CHANNEL}. */
+export type OutboxAnnouncement =
+  | { type: 'queued'; id: string }
+  | { type: 'delivered'; id: string }
+  | { type: 'delivery-failed'; id: string; message: string };
+
+/** Where a notification's own data keeps what the worker needs when it is clicked. */
+export interface NotificationData {
+  syncNotify: { id: string; url?: string };
+}

@@ -1,0 +1,53 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: inline-flex;
+    flex-direction: column;
+    align-items: flex-start;
+    gap: var(--sync-notify-gap, 0.5rem);
+  }
+
+  :host([hidden]) {
+    display: none;
+  }
+
+  [part='button'] {
+    font: var(--sync-notify-button-font, inherit);
+    padding: var(--sync-notify-button-padding, 0.5em 1.25em);
+    border: var(--sync-notify-button-border, none);
+    border-radius: var(--sync-notify-button-radius, 0.375em);
+    background: var(--sync-notify-button-background, #1a56db);
+    color: var(--sync-notify-button-color, #fff);
+    cursor: pointer;
+  }
+
+  [part='button']:hover {
+    background: var(--sync-notify-button-background-hover, #1e429f);
+  }
+
+  [part='button']:focus-visible {
+    outline: var(--sync-notify-focus-ring, 3px solid #f59e0b);
+    outline-offset: 2px;
+  }
+
+  /* aria-disabled rather than disabled: a disabled button would drop keyboard focus mid-click. */
+  [part='button'][aria-disabled='true'] {
+    cursor: progress;
+    opacity: 0.7;
+  }
+
+  [part='status'],
+  [part='error'] {
+    margin: 0;
+    font-size: var(--sync-notify-status-font-size, 0.875em);
+  }
+
+  [part='status'] {
+    color: var(--sync-notify-status-color, inherit);
+  }
+
+  [part='error'] {
+    color: var(--sync-notify-error-color, #b91c1c);
+  }
+`;

@@ -1,0 +1,299 @@
+import { LitElement, html } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { detectSupport, requestNotificationPermission, type Capability } from './capabilities.js';
+import { activeRegistration, requestDelivery } from './delivery-request.js';
+import { defaultMessages, type SyncNotifyMessages } from './messages.js';
+import { validateNotification, type InputProblem } from './notification-request.js';
+import { watchOutbox, type OutboxUpdate } from './outbox-channel.js';
+import type { OutboxItem } from './outbox.js';
+import { storeNotification } from './queue-notification.js';
+import { styles } from './sync-notify-button.styles.js';
+
+/** Where the element is: `idle` until clicked, then one of the outcomes. */
+export type SyncNotifyState = 'idle' | 'working' | 'queued' | 'sent' | 'unsupported' | 'denied' | 'error';
+
+/** Why the element is in `unsupported`, `denied` or `error`. */
+export type SyncNotifyErrorReason =
+  | 'unsupported'
+  | 'permission-denied'
+  | 'permission-dismissed'
+  | 'invalid-input'
+  | 'no-service-worker'
+  | 'storage-failed'
+  | 'delivery-failed';
+
+type Failure =
+  | { reason: 'unsupported'; missing: Capability[] }
+  | { reason: 'invalid-input'; problem: InputProblem }
+  | { reason: Exclude<SyncNotifyErrorReason, 'unsupported' | 'invalid-input'> };
+
+export interface SyncNotifyQueuedDetail {
+  /** The item as stored in the outbox. */
+  item: OutboxItem;
+}
+
+export interface SyncNotifyDeliveredDetail {
+  /** The id of the delivered item, as in `sync-notify-queued`. */
+  id: string;
+}
+
+export interface SyncNotifyErrorDetail {
+  reason: SyncNotifyErrorReason;
+  /** The sentence shown on screen. */
+  message: string;
+}
+
+export interface SyncNotifyEventMap {
+  'sync-notify-queued': CustomEvent<SyncNotifyQueuedDetail>;
+  'sync-notify-delivered': CustomEvent<SyncNotifyDeliveredDetail>;
+  'sync-notify-error': CustomEvent<SyncNotifyErrorDetail>;
+}
+
+const STATE_OF_FAILURE: Record<SyncNotifyErrorReason, SyncNotifyState> = {
+  unsupported: 'unsupported',
+  'permission-denied': 'denied',
+  'permission-dismissed': 'denied',
+  'invalid-input': 'error',
+  'no-service-worker': 'error',
+  'storage-failed': 'error',
+  'delivery-failed': 'error',
+};
+
+/**
+ * A button that queues a notification in an IndexedDB outbox and has the site's service worker
+ * show it: at once when online, and when the connection returns when offline.
+ *
+ * Support and the notification permission are checked on the click, never on load.
+ *
+ * @summary Send a notification now, or as soon as the device is back online.
+ *
+ * @slot - The button's label. Defaults to "Send notification".
+ *
+ * @fires {CustomEvent<SyncNotifyQueuedDetail>} sync-notify-queued - The notification is stored in the outbox.
+ * @fires {CustomEvent<SyncNotifyDeliveredDetail>} sync-notify-delivered - A notification queued by this element was shown.
+ * @fires {CustomEvent<SyncNotifyErrorDetail>} sync-notify-error - Unsupported, permission refused, invalid input, storage or delivery failed.
+ *
+ * @csspart button - The native button.
+ * @csspart status - The polite live region: queued, sent, items waiting.
+ * @csspart error - The alert region: what went wrong and what to do.
+ *
+ * @cssprop [--sync-notify-gap=0.5rem] - Space between the button and the messages.
+ * @cssprop [--sync-notify-button-background=#1a56db] - Button background.
+ * @cssprop [--sync-notify-button-background-hover=#1e429f] - Button background on hover.
+ * @cssprop [--sync-notify-button-color=#fff] - Button text colour.
+ * @cssprop [--sync-notify-button-border=none] - Button border.
+ * @cssprop [--sync-notify-button-radius=0.375em] - Button corner radius.
+ * @cssprop [--sync-notify-button-padding=0.5em 1.25em] - Button padding.
+ * @cssprop [--sync-notify-button-font=inherit] - Button font.
+ * @cssprop [--sync-notify-focus-ring=3px solid #f59e0b] - Outline of the focused button.
+ * @cssprop [--sync-notify-status-color=inherit] - Status text colour.
+ * @cssprop [--sync-notify-error-color=#b91c1c] - Error text colour.
+ * @cssprop [--sync-notify-status-font-size=0.875em] - Size of the status and error text.
+ *
+ * @attr lang - The notification's language; defaults to the nearest `lang` in the page.
+ * @attr dir - The notification's direction: `auto`, `ltr` or `rtl`.
+ */
+@customElement('sync-notify-button')
+export class SyncNotifyButton extends LitElement {
+  static override styles = styles;
+
+  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+
+  /** The notification's title. Required. */
+  @property({ attribute: 'title', reflect: true }) override title = '';
+
+  /** The notification's text. Required. */
+  @property({ attribute: 'body', reflect: true }) body = '';
+
+  /** URL of the notification's image. */
+  @property({ attribute: 'icon', reflect: true }) icon?: string;
+
+  /** URL of the small monochrome image shown where there is no room for the icon (Android). */
+  @property({ attribute: 'badge', reflect: true }) badge?: string;
+
+  /** A notification with the same tag replaces this one. Defaults to one tag per click. */
+  @property({ attribute: 'tag', reflect: true }) tag?: string;
+
+  /** Opened, or focused when already open, when the notification is clicked. */
+  @property({ attribute: 'url', reflect: true }) url?: string;
+
+  /** Keeps the notification on screen until the user acts on it. */
+  @property({ attribute: 'require-interaction', type: Boolean, reflect: true }) requireInteraction = false;
+
+  /** Shows the notification without sound or vibration. */
+  @property({ attribute: 'silent', type: Boolean, reflect: true }) silent = false;
+
+  /** Where the element is; read-only, reflected for host CSS (`sync-notify-button[state='error']`). */
+  @property({ attribute: 'state', reflect: true }) state: SyncNotifyState = 'idle';
+
+  /** Why the element is in `unsupported`, `denied` or `error`; read-only. */
+  @property({ attribute: 'reason', reflect: true }) reason?: SyncNotifyErrorReason;
+
+  /** How many notifications of this site wait in the outbox; read-only. */
+  @property({ attribute: 'pending', type: Number, reflect: true }) pending = 0;
+
+  /** Replaces any of the sentences the element shows. */
+  @property({ attribute: false }) messages: Partial<SyncNotifyMessages> = {};
+
+  @state() private failure?: Failure;
+
+  @state() private online = navigator.onLine;
+
+  /** Items this element queued whose delivery it still reports. */
+  private readonly trackedItems = new Set<string>();
+
+  private stopWatchingOutbox?: () => void;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.stopWatchingOutbox = watchOutbox(this.onOutboxUpdate);
+    addEventListener('online', this.onConnectivityChange);
+    addEventListener('offline', this.onConnectivityChange);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopWatchingOutbox?.();
+    removeEventListener('online', this.onConnectivityChange);
+    removeEventListener('offline', this.onConnectivityChange);
+  }
+
+  override render() {
+    const working = this.state === 'working';
+    return html`
+      <button part="button" type="button" aria-disabled=${working} aria-describedby="status error" @click=${this.handleClick}>
+        <slot>${this.text.buttonLabel}</slot>
+      </button>
+      <p part="status" id="status" role="status">${this.statusMessage()}</p>
+      <p part="error" id="error" role="alert">${this.failure ? this.failureMessage(this.failure) : ''}</p>
+    `;
+  }
+
+  private get text(): SyncNotifyMessages {
+    return { ...defaultMessages, ...this.messages };
+  }
+
+  private statusMessage(): string {
+    const waiting = this.pending > 0 && !this.online ? ` ${this.text.pending(this.pending)}` : '';
+    switch (this.state) {
+      case 'working':
+        return this.text.working;
+      case 'queued':
+        return (this.online ? this.text.queuedOnline : this.text.queuedOffline)(this.title) + waiting;
+      case 'sent':
+        return this.text.sent(this.title) + waiting;
+      default:
+        return waiting.trim();
+    }
+  }
+
+  private failureMessage(failure: Failure): string {
+    const text = this.text;
+    switch (failure.reason) {
+      case 'unsupported':
+        return text.unsupported(failure.missing.map((capability) => text.capability[capability]));
+      case 'invalid-input':
+        return text.invalidInput(failure.problem);
+      case 'permission-denied':
+        return text.permissionDenied;
+      case 'permission-dismissed':
+        return text.permissionDismissed;
+      case 'no-service-worker':
+        return text.noServiceWorker;
+      case 'storage-failed':
+        return text.storageFailed;
+      case 'delivery-failed':
+        return text.deliveryFailed;
+    }
+  }
+
+  /** The page's language applies unless the element sets its own. */
+  private get notificationLang(): string | undefined {
+    return this.closest('[lang]')?.getAttribute('lang') || undefined;
+  }
+
+  private async handleClick(): Promise<void> {
+    if (this.state === 'working') return;
+    const validation = validateNotification(
+      {
+        title: this.title,
+        body: this.body,
+        icon: this.icon,
+        badge: this.badge,
+        tag: this.tag,
+        url: this.url,
+        lang: this.notificationLang,
+        dir: this.getAttribute('dir'),
+        requireInteraction: this.requireInteraction,
+        silent: this.silent,
+      },
+      document.baseURI,
+    );
+    if (!validation.ok) return this.fail({ reason: 'invalid-input', problem: validation.problem });
+    const { missing } = detectSupport();
+    if (missing.length) return this.fail({ reason: 'unsupported', missing });
+
+    // Asked before any other await: Safari drops the user gesture, and so the prompt, after one.
+    const permission = requestNotificationPermission();
+    this.enter('working');
+    const outcome = await permission;
+    if (outcome !== 'granted') {
+      return this.fail({ reason: outcome === 'denied' ? 'permission-denied' : 'permission-dismissed' });
+    }
+    const registration = await activeRegistration().catch(() => undefined);
+    if (!registration) return this.fail({ reason: 'no-service-worker' });
+
+    let item: OutboxItem;
+    try {
+      item = await storeNotification(validation.request);
+    } catch {
+      return this.fail({ reason: 'storage-failed' });
+    }
+    // Tracked before delivery is requested: online, the worker may report it within the call.
+    this.trackedItems.add(item.id);
+    this.enter('queued');
+    this.emit('sync-notify-queued', { item });
+    await requestDelivery(registration);
+  }
+
+  private readonly onOutboxUpdate = ({ announcement, pending }: OutboxUpdate): void => {
+    if (pending !== undefined) this.pending = pending;
+    if (!announcement || !this.trackedItems.has(announcement.id)) return;
+    if (announcement.type === 'delivered') {
+      this.trackedItems.delete(announcement.id);
+      if (this.state !== 'working') this.enter('sent');
+      this.emit('sync-notify-delivered', { id: announcement.id });
+    } else if (announcement.type === 'delivery-failed') {
+      this.fail({ reason: 'delivery-failed' });
+    }
+  };
+
+  private readonly onConnectivityChange = (): void => {
+    this.online = navigator.onLine;
+  };
+
+  private enter(state: SyncNotifyState): void {
+    this.state = state;
+    this.reason = undefined;
+    this.failure = undefined;
+  }
+
+  private fail(failure: Failure): void {
+    this.state = STATE_OF_FAILURE[failure.reason];
+    this.reason = failure.reason;
+    this.failure = failure;
+    this.emit('sync-notify-error', { reason: failure.reason, message: this.failureMessage(failure) });
+  }
+
+  private emit<K extends keyof SyncNotifyEventMap>(type: K, detail: SyncNotifyEventMap[K]['detail']): void {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sync-notify-button': SyncNotifyButton;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merges the events into the DOM's map
+  interface HTMLElementEventMap extends SyncNotifyEventMap {}
+}

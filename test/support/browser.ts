@@ -1,0 +1,79 @@
+/** What tests do to the browser, as a user or a host site would. */
+import { executeServerCommand } from '@web/test-runner-commands';
+import { waitUntil } from '@open-wc/testing';
+import { clearOutbox, closeOutbox } from '../../src/outbox.js';
+import { SYNC_TAG } from '../../src/protocol.js';
+import '../../src/types/background-sync.js';
+
+export type BrowserPermission = 'notifications' | 'background-sync';
+
+/** Replaces the origin's permissions: anything not listed is denied. */
+export async function setPermissions(...permissions: BrowserPermission[]): Promise<void> {
+  await executeServerCommand('sync-notify:permissions', { permissions });
+}
+
+/** Takes the page and every service worker offline, or back online. */
+export async function setOffline(offline: boolean): Promise<void> {
+  await executeServerCommand('sync-notify:offline', { offline });
+  await waitUntil(() => navigator.onLine === !offline, `navigator.onLine never became ${!offline}`);
+}
+
+export async function stopServiceWorkers(): Promise<void> {
+  await executeServerCommand('sync-notify:stop-service-workers');
+}
+
+/** Registers a host worker at the root scope, so it serves the test page, and waits for it to be active. */
+export async function registerHostWorker(
+  script: '/test/fixtures/classic-sw.js' | '/test/fixtures/module-sw.js' = '/test/fixtures/classic-sw.js',
+): Promise<ServiceWorkerRegistration> {
+  const registration = await navigator.serviceWorker.register(script, {
+    scope: '/',
+    type: script.includes('module') ? 'module' : 'classic',
+  });
+  // Not `ready`: it stays settled with the registration an earlier suite replaced.
+  await waitUntil(() => registration.active?.state === 'activated', `${script} never activated`, { timeout: 10_000 });
+  return registration;
+}
+
+export async function unregisterWorkers(): Promise<void> {
+  for (const registration of await navigator.serviceWorker.getRegistrations()) await registration.unregister();
+}
+
+/** Notifications this library showed, as the user sees them. */
+export async function shownNotifications(registration: ServiceWorkerRegistration): Promise<Notification[]> {
+  const shown = await registration.getNotifications();
+  return shown.filter((notification) => (notification.data as { syncNotify?: unknown } | null)?.syncNotify);
+}
+
+export async function closeNotifications(registration: ServiceWorkerRegistration): Promise<void> {
+  for (const notification of await registration.getNotifications()) notification.close();
+  await waitUntil(async () => (await registration.getNotifications()).length === 0, 'notifications did not close');
+}
+
+export async function waitForNotifications(
+  registration: ServiceWorkerRegistration,
+  count: number,
+  timeout = 10_000,
+): Promise<Notification[]> {
+  await waitUntil(
+    async () => (await shownNotifications(registration)).length >= count,
+    `fewer than ${count} notifications were shown`,
+    { timeout },
+  );
+  return shownNotifications(registration);
+}
+
+export async function pendingSyncTags(registration: ServiceWorkerRegistration): Promise<string[]> {
+  const tags = (await registration.sync?.getTags()) ?? [];
+  return tags.filter((tag) => tag === SYNC_TAG);
+}
+
+/** Leaves the origin as a first visit finds it. */
+export async function resetOrigin(): Promise<void> {
+  await setOffline(false);
+  await clearOutbox().catch(() => undefined);
+  await closeOutbox();
+  for (const registration of await navigator.serviceWorker.getRegistrations()) {
+    await closeNotifications(registration);
+  }
+}

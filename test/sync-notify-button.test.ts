@@ -1,0 +1,238 @@
+/** The element as a user and a host page meet it: rendering, attributes, states, events, a11y. */
+import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../src/sync-notify-button.js';
+import { SyncNotifyButton } from '../src/sync-notify-button.js';
+import { countItems } from '../src/outbox.js';
+import { registerHostWorker, resetOrigin, setPermissions, unregisterWorkers } from './support/browser.js';
+import { buttonOf, errorText, statusText } from './support/element.js';
+
+const DENIED_TEXT =
+  "Your device does not have permission to show notifications. Please enable this in your device's settings.";
+
+async function clickAndWaitError(element: SyncNotifyButton) {
+  const error = oneEvent(element, 'sync-notify-error');
+  buttonOf(element).click();
+  return (await error).detail;
+}
+
+describe('<sync-notify-button>', () => {
+  before(unregisterWorkers);
+  beforeEach(resetOrigin);
+  afterEach(() => setPermissions('notifications', 'background-sync'));
+
+  describe('rendering', () => {
+    it('is defined and labelled by its slot', async () => {
+      const element = await fixture<SyncNotifyButton>(
+        html`<sync-notify-button title="t" body="b">Send it</sync-notify-button>`,
+      );
+      expect(element).to.be.instanceOf(SyncNotifyButton);
+      expect(buttonOf(element).assignedSlot).to.equal(null);
+      const slot = element.shadowRoot!.querySelector('slot')!;
+      expect(slot.assignedNodes().map((node) => node.textContent).join('')).to.equal('Send it');
+      expect(element.state).to.equal('idle');
+      expect(element.getAttribute('state')).to.equal('idle');
+    });
+
+    it('falls back to a default label', async () => {
+      const element = await fixture<SyncNotifyButton>(html`<sync-notify-button title="t" body="b"></sync-notify-button>`);
+      expect(buttonOf(element).textContent!.trim()).to.equal('Send notification');
+    });
+
+    it('exposes button, status and error parts with live regions', async () => {
+      const element = await fixture<SyncNotifyButton>(html`<sync-notify-button title="t" body="b"></sync-notify-button>`);
+      const root = element.shadowRoot!;
+      expect(root.querySelector('[part="button"]')!.tagName).to.equal('BUTTON');
+      expect(root.querySelector('[part="status"]')!.getAttribute('role')).to.equal('status');
+      expect(root.querySelector('[part="error"]')!.getAttribute('role')).to.equal('alert');
+    });
+
+    it('does not ask for permission on load', async () => {
+      await setPermissions('background-sync');
+      const element = await fixture<SyncNotifyButton>(html`<sync-notify-button title="t" body="b"></sync-notify-button>`);
+      await aTimeout(50);
+      expect(element.state).to.equal('idle');
+      expect(errorText(element)).to.equal('');
+    });
+  });
+
+  describe('attributes and properties', () => {
+    it('reads every attribute into its property', async () => {
+      const element = await fixture<SyncNotifyButton>(html`
+        <sync-notify-button
+          title="New message"
+          body="Hello"
+          icon="/icon.png"
+          badge="/badge.png"
+          tag="chat"
+          url="/inbox"
+          require-interaction
+          silent
+        ></sync-notify-button>
+      `);
+      expect(element.title).to.equal('New message');
+      expect(element.body).to.equal('Hello');
+      expect(element.icon).to.equal('/icon.png');
+      expect(element.badge).to.equal('/badge.png');
+      expect(element.tag).to.equal('chat');
+      expect(element.url).to.equal('/inbox');
+      expect(element.requireInteraction).to.equal(true);
+      expect(element.silent).to.equal(true);
+    });
+
+    it('reflects every property to its attribute', async () => {
+      const element = await fixture<SyncNotifyButton>(html`<sync-notify-button></sync-notify-button>`);
+      Object.assign(element, {
+        title: 'T',
+        body: 'B',
+        icon: '/i.png',
+        badge: '/b.png',
+        tag: 'x',
+        url: '/u',
+        requireInteraction: true,
+        silent: true,
+      });
+      await element.updateComplete;
+      expect(element.getAttribute('title')).to.equal('T');
+      expect(element.getAttribute('body')).to.equal('B');
+      expect(element.getAttribute('icon')).to.equal('/i.png');
+      expect(element.getAttribute('badge')).to.equal('/b.png');
+      expect(element.getAttribute('tag')).to.equal('x');
+      expect(element.getAttribute('url')).to.equal('/u');
+      expect(element.hasAttribute('require-interaction')).to.equal(true);
+      expect(element.hasAttribute('silent')).to.equal(true);
+      element.silent = false;
+      await element.updateComplete;
+      expect(element.hasAttribute('silent')).to.equal(false);
+    });
+  });
+
+  describe('invalid input', () => {
+    it('refuses an empty title with an error on screen and an event, queuing nothing', async () => {
+      const element = await fixture<SyncNotifyButton>(html`<sync-notify-button title="  " body="b"></sync-notify-button>`);
+      const detail = await clickAndWaitError(element);
+      expect(detail.reason).to.equal('invalid-input');
+      expect(detail.message).to.equal('The notification has no title: set the "title" attribute. Nothing was queued.');
+      await element.updateComplete;
+      expect(errorText(element)).to.equal(detail.message);
+      expect(element.getAttribute('state')).to.equal('error');
+      expect(element.getAttribute('reason')).to.equal('invalid-input');
+      expect(await countItems()).to.equal(0);
+    });
+
+    it('refuses a missing body', async () => {
+      const element = await fixture<SyncNotifyButton>(html`<sync-notify-button title="t"></sync-notify-button>`);
+      expect((await clickAndWaitError(element)).message).to.contain('no body');
+    });
+
+    it('refuses a url that is not http(s)', async () => {
+      const element = await fixture<SyncNotifyButton>(
+        html`<sync-notify-button title="t" body="b" url="javascript:alert(1)"></sync-notify-button>`,
+      );
+      const detail = await clickAndWaitError(element);
+      expect(detail.reason).to.equal('invalid-input');
+      expect(detail.message).to.equal('The "url" attribute is not a usable URL: javascript:alert(1). Nothing was queued.');
+    });
+
+    it('shows markup in its text as plain text', async () => {
+      const markup = 'javascript:<img src=x onerror="window.injected=true">';
+      const element = await fixture<SyncNotifyButton>(
+        html`<sync-notify-button title="t" body="b" url=${markup}></sync-notify-button>`,
+      );
+      await clickAndWaitError(element);
+      await element.updateComplete;
+      expect(errorText(element)).to.contain(markup);
+      expect(element.shadowRoot!.querySelector('img')).to.equal(null);
+      expect((window as { injected?: boolean }).injected).to.equal(undefined);
+    });
+  });
+
+  describe('permission', () => {
+    it('shows guidance when notifications are denied', async () => {
+      await setPermissions('background-sync');
+      const element = await fixture<SyncNotifyButton>(html`<sync-notify-button title="t" body="b"></sync-notify-button>`);
+      const detail = await clickAndWaitError(element);
+      expect(detail).to.deep.equal({ reason: 'permission-denied', message: DENIED_TEXT });
+      await element.updateComplete;
+      expect(errorText(element)).to.equal(DENIED_TEXT);
+      expect(element.getAttribute('state')).to.equal('denied');
+      expect(await countItems()).to.equal(0);
+      await expect(element).to.be.accessible();
+    });
+
+    it('says so when the page has no service worker, queuing nothing', async () => {
+      await setPermissions('notifications', 'background-sync');
+      const element = await fixture<SyncNotifyButton>(html`<sync-notify-button title="t" body="b"></sync-notify-button>`);
+      const detail = await clickAndWaitError(element);
+      expect(detail.reason).to.equal('no-service-worker');
+      expect(await countItems()).to.equal(0);
+    });
+  });
+
+  describe('with a service worker', () => {
+    before(() => registerHostWorker());
+    after(async () => {
+      await resetOrigin();
+      await unregisterWorkers();
+    });
+
+    it('fires sync-notify-queued with the stored item and announces it', async () => {
+      const element = await fixture<SyncNotifyButton>(
+        html`<sync-notify-button title=${'Hi <b>there</b>'} body="b" url="/inbox?x=1"></sync-notify-button>`,
+      );
+      const queued = oneEvent(element, 'sync-notify-queued');
+      buttonOf(element).click();
+      const { item } = (await queued).detail;
+      expect(item.notification).to.deep.include({
+        title: 'Hi <b>there</b>',
+        body: 'b',
+        url: new URL('/inbox?x=1', location.href).href,
+      });
+      await waitUntil(() => element.state === 'sent');
+      expect(statusText(element)).to.equal('“Hi <b>there</b>” sent.');
+      expect(element.shadowRoot!.querySelector('b')).to.equal(null);
+    });
+
+    it('marks the button busy while a click is handled and queues once for a double click', async () => {
+      const element = await fixture<SyncNotifyButton>(html`<sync-notify-button title="t" body="b"></sync-notify-button>`);
+      let queuedEvents = 0;
+      element.addEventListener('sync-notify-queued', () => (queuedEvents += 1));
+      buttonOf(element).click();
+      await element.updateComplete;
+      expect(element.state).to.equal('working');
+      expect(buttonOf(element).getAttribute('aria-disabled')).to.equal('true');
+      buttonOf(element).click();
+      await waitUntil(() => element.state === 'sent');
+      expect(queuedEvents).to.equal(1);
+      expect(buttonOf(element).getAttribute('aria-disabled')).to.equal('false');
+    });
+
+    it('is operable from the keyboard', async () => {
+      const element = await fixture<SyncNotifyButton>(html`<sync-notify-button title="Keys" body="b"></sync-notify-button>`);
+      const queued = oneEvent(element, 'sync-notify-queued');
+      await sendKeys({ press: 'Tab' });
+      expect(element.shadowRoot!.activeElement).to.equal(buttonOf(element));
+      await sendKeys({ press: 'Enter' });
+      await queued;
+      await waitUntil(() => element.state === 'sent');
+      const again = oneEvent(element, 'sync-notify-queued');
+      await sendKeys({ press: 'Space' });
+      await again;
+    });
+
+    it('is accessible while idle and after sending', async () => {
+      const element = await fixture<SyncNotifyButton>(html`<sync-notify-button title="t" body="b">Send</sync-notify-button>`);
+      await expect(element).to.be.accessible();
+      buttonOf(element).click();
+      await waitUntil(() => element.state === 'sent');
+      await expect(element).to.be.accessible();
+    });
+  });
+
+  it('takes its sentences from the messages property', async () => {
+    await setPermissions('background-sync');
+    const element = await fixture<SyncNotifyButton>(html`<sync-notify-button title="t" body="b"></sync-notify-button>`);
+    element.messages = { permissionDenied: 'Benachrichtigungen sind blockiert.' };
+    expect((await clickAndWaitError(element)).message).to.equal('Benachrichtigungen sind blockiert.');
+  });
+});

@@ -1,0 +1,49 @@
+import { fileURLToPath } from 'node:url';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { browserControl } from './test/support/browser-control.mjs';
+import { summaryReporter } from './test/support/summary-reporter.mjs';
+
+const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+const chromium = chromeLauncher({
+  launchOptions: {
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_FLAGS,
+  },
+});
+
+/** The fixture workers control the test page at `/`, outside their own folder. */
+function allowRootScope(context, next) {
+  if (context.path.startsWith('/test/fixtures/') && context.path.endsWith('-sw.js')) {
+    context.set('Service-Worker-Allowed', '/');
+  }
+  return next();
+}
+
+export default {
+  files: ['test/**/*.test.ts'],
+  nodeResolve: true,
+  browsers: [chromium],
+  // Registrations, permissions and IndexedDB are per origin: one test file at a time.
+  concurrency: 1,
+  concurrentBrowsers: 1,
+  middleware: [allowRootScope],
+  plugins: [
+    esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+    browserControl(),
+  ],
+  testFramework: { config: { timeout: 20_000 } },
+  // Lit's development build (used in tests for its extra checks) announces itself in every file.
+  filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
+  reporters: [defaultReporter(), summaryReporter()],
+};
