@@ -21,7 +21,10 @@ const library = (input, tsconfig) => ({
   plugins: [typescript({ tsconfig, declaration: true, declarationDir: 'lib', outDir: 'lib' })],
 });
 
-/** For a `<script>` tag or `importScripts`: one minified file, dependencies included. */
+/**
+ * For a `<script>` tag or `importScripts`: one minified file, dependencies included. The budgets
+ * hold today's sizes (10.72 / 2.19 KB gzip) so nothing grows unnoticed; issue 5 sets 9.0 / 2.0.
+ */
 const standalone = ({ input, file, format, tsconfig, gzipKB }) => ({
   input,
   output: { file, format, sourcemap: true },
@@ -42,7 +45,7 @@ export default [
     file: 'dist/sync-notify-button.js',
     format: 'es',
     tsconfig: PAGE_TSCONFIG,
-    gzipKB: 99.0,
+    gzipKB: 11.0,
   }),
   // An IIFE has no import or export, so it is valid both as a classic script for importScripts()
   // and as a side-effect import from a module worker.
@@ -51,6 +54,6 @@ export default [
     file: 'dist/sync-notify-sw.js',
     format: 'iife',
     tsconfig: WORKER_TSCONFIG,
-    gzipKB: 99.0,
+    gzipKB: 2.3,
   }),
 ];

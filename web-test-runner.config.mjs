@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import puppeteer from 'puppeteer-core';
 import { browserControl } from './test/support/browser-control.mjs';
 import { summaryReporter } from './test/support/summary-reporter.mjs';
 
@@ -14,13 +15,33 @@ const CHROMIUM_FLAGS = [
   '--no-first-run',
 ];
 
+/** Chromium: the Background Sync path. */
 const chromium = chromeLauncher({
+  puppeteer,
   launchOptions: {
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
     headless: true,
     args: CHROMIUM_FLAGS,
   },
 });
+
+/** Firefox ESR, driven over WebDriver BiDi: no Background Sync, so the fallback path. */
+const firefox = chromeLauncher({
+  puppeteer,
+  launchOptions: {
+    browser: 'firefox',
+    executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+    headless: true,
+    extraPrefsFirefox: {
+      'permissions.default.desktop-notification': 1,
+      // Without it, showNotification fails headless with NS_ERROR_FAILURE.
+      'alerts.useSystemBackend': false,
+    },
+  },
+});
+
+const BROWSERS = { chromium, firefox };
+const selected = (process.env.BROWSERS ?? 'chromium,firefox').split(',').map((name) => BROWSERS[name.trim()]);
 
 /** The fixture workers control the test page at `/`, outside their own folder. */
 function allowRootScope(context, next) {
@@ -33,7 +54,7 @@ function allowRootScope(context, next) {
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
-  browsers: [chromium],
+  browsers: selected,
   // Registrations, permissions and IndexedDB are per origin: one test file at a time.
   concurrency: 1,
   concurrentBrowsers: 1,

@@ -2,6 +2,7 @@
  * The page's half of delivery: finds the service worker and asks it to drain the outbox,
  * through Background Sync where the browser allows it, by a message on reconnect otherwise.
  */
+import { countItems } from './outbox.js';
 import { FLUSH_REQUEST, SYNC_TAG } from './protocol.js';
 import './types/background-sync.js';
 
@@ -41,10 +42,13 @@ function askWorkerToDeliver(registration: ServiceWorkerRegistration): void {
   if (navigator.onLine) registration.active?.postMessage(FLUSH_REQUEST);
 }
 
+/**
+ * Not a new sync registration: Chromium fires a registered sync on reconnect by itself, a
+ * re-registration does not skip its retry backoff, and one made while the sync is firing only
+ * queues a second, empty firing.
+ */
 function onReconnect(): void {
-  if (!watchedRegistration) return;
-  void registerSync(watchedRegistration);
-  askWorkerToDeliver(watchedRegistration);
+  if (watchedRegistration) askWorkerToDeliver(watchedRegistration);
 }
 
 /**
@@ -58,4 +62,21 @@ export async function requestDelivery(registration: ServiceWorkerRegistration): 
   const route: DeliveryRoute = (await registerSync(registration)) ? 'background-sync' : 'reconnect';
   askWorkerToDeliver(registration);
   return route;
+}
+
+let resumed = false;
+
+/**
+ * Once per page: delivers what an earlier page left queued, e.g. one closed while offline. A
+ * worker without a fetch handler is not started by navigations, so the page has to ask.
+ */
+export async function resumeDelivery(): Promise<void> {
+  if (resumed) return;
+  resumed = true;
+  try {
+    const registration = await activeRegistration();
+    if (registration && (await countItems()) > 0) await requestDelivery(registration);
+  } catch {
+    // No service worker or no storage here: nothing can have been queued from this page either.
+  }
 }

@@ -1,7 +1,7 @@
 import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { detectSupport, requestNotificationPermission, type Capability } from './capabilities.js';
-import { activeRegistration, requestDelivery } from './delivery-request.js';
+import { activeRegistration, requestDelivery, resumeDelivery } from './delivery-request.js';
 import { defaultMessages, type SyncNotifyMessages } from './messages.js';
 import { validateNotification, type InputProblem } from './notification-request.js';
 import { watchOutbox, type OutboxUpdate } from './outbox-channel.js';
@@ -147,6 +147,7 @@ export class SyncNotifyButton extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.stopWatchingOutbox = watchOutbox(this.onOutboxUpdate);
+    void resumeDelivery();
     addEventListener('online', this.onConnectivityChange);
     addEventListener('offline', this.onConnectivityChange);
   }

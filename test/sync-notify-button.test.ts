@@ -147,6 +147,27 @@ describe('<sync-notify-button>', () => {
     });
   });
 
+  describe('keyboard', () => {
+    // Asserted on the denied path: once a notification is on screen, headless Firefox's alert
+    // window holds window focus and swallows a synthetic Space.
+    it('activates on Enter and on Space after Tab focuses the button', async () => {
+      await setPermissions('background-sync');
+      const element = await fixture<SyncNotifyButton>(html`<sync-notify-button title="Keys" body="b"></sync-notify-button>`);
+      await sendKeys({ press: 'Tab' });
+      expect(element.shadowRoot!.activeElement).to.equal(buttonOf(element));
+
+      const afterEnter = oneEvent(element, 'sync-notify-error');
+      await sendKeys({ press: 'Enter' });
+      expect((await afterEnter).detail.reason).to.equal('permission-denied');
+
+      const afterSpace = oneEvent(element, 'sync-notify-error');
+      await sendKeys({ press: ' ' });
+      expect((await afterSpace).detail.reason).to.equal('permission-denied');
+      await element.updateComplete;
+      expect(errorText(element)).to.equal(DENIED_TEXT);
+    });
+  });
+
   describe('permission', () => {
     it('shows guidance when notifications are denied', async () => {
       await setPermissions('background-sync');
@@ -205,19 +226,6 @@ describe('<sync-notify-button>', () => {
       await waitUntil(() => element.state === 'sent');
       expect(queuedEvents).to.equal(1);
       expect(buttonOf(element).getAttribute('aria-disabled')).to.equal('false');
-    });
-
-    it('is operable from the keyboard', async () => {
-      const element = await fixture<SyncNotifyButton>(html`<sync-notify-button title="Keys" body="b"></sync-notify-button>`);
-      const queued = oneEvent(element, 'sync-notify-queued');
-      await sendKeys({ press: 'Tab' });
-      expect(element.shadowRoot!.activeElement).to.equal(buttonOf(element));
-      await sendKeys({ press: 'Enter' });
-      await queued;
-      await waitUntil(() => element.state === 'sent');
-      const again = oneEvent(element, 'sync-notify-queued');
-      await sendKeys({ press: 'Space' });
-      await again;
     });
 
     it('is accessible while idle and after sending', async () => {

@@ -30,8 +30,8 @@ export async function deliverOrThrow(): Promise<DeliveryReport> {
 }
 
 /**
- * Delivers the outbox if the worker is online. For every trigger other than a sync event, which
- * the browser fires only when the network is back.
+ * Delivers the outbox if the worker is online: for the worker's own triggers (start, activation),
+ * where neither the browser nor a page vouches for the network.
  */
 export async function deliverIfOnline(): Promise<DeliveryReport | undefined> {
   return navigator.onLine ? deliverOrThrow() : undefined;
@@ -42,9 +42,12 @@ export function handleSync(event: SyncEvent): void {
   if (event.tag === SYNC_TAG) event.waitUntil(deliverOrThrow());
 }
 
-/** `message` listener: a page without Background Sync asks for delivery when it is online. */
+/**
+ * `message` listener: a page asks for delivery when it is online. Its word is taken: its `online`
+ * event can arrive before the worker's own `navigator.onLine` has turned true.
+ */
 export function handleMessage(event: ExtendableMessageEvent): void {
-  if (isFlushRequest(event.data)) event.waitUntil(deliverIfOnline());
+  if (isFlushRequest(event.data)) event.waitUntil(deliverOrThrow());
 }
 
 async function openOrFocus(url: string): Promise<void> {

@@ -6,20 +6,34 @@
 const NETWORK_ONLINE = { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 };
 const NETWORK_OFFLINE = { ...NETWORK_ONLINE, offline: true };
 
-/** CDP sessions stay open: network emulation ends with the session that set it. */
-const cdpSessions = new WeakMap();
+/** The page's CDP session, kept: the network override ends with the session that set it. */
+const pageSessions = new WeakMap();
 
-async function cdpSession(target) {
-  if (!cdpSessions.has(target)) {
-    cdpSessions.set(
-      target,
-      target.createCDPSession().then(async (cdp) => {
-        await cdp.send('Network.enable');
-        return cdp;
-      }),
-    );
+async function pageSession(page) {
+  if (!pageSessions.has(page)) pageSessions.set(page, page.target().createCDPSession());
+  return pageSessions.get(page);
+}
+
+/**
+ * Sessions on service-worker targets, held only while they are emulated offline: with a
+ * DevTools session attached, Chromium does not start a stopped worker again for the next event.
+ */
+const offlineWorkerSessions = new Map();
+
+const isChromium = (browserName) => browserName.toLowerCase().includes('chrom');
+
+/** Replaces the origin's permissions: anything not listed is denied. */
+async function setPermissions(page, origin, permissions, browserName) {
+  const context = page.browserContext();
+  if (isChromium(browserName)) {
+    await context.overridePermissions(origin, permissions);
+    return;
   }
-  return cdpSessions.get(target);
+  // Firefox knows no background-sync permission; notifications is the one that matters there.
+  await context.setPermission(origin, {
+    permission: { name: 'notifications' },
+    state: permissions.includes('notifications') ? 'granted' : 'denied',
+  });
 }
 
 const serviceWorkerTargets = (page) =>
@@ -34,22 +48,45 @@ const serviceWorkerTargets = (page) =>
  * the page alone offline would not defer a sync. Firefox: setOfflineMode covers the workers too.
  */
 async function setOffline(page, offline, browserName) {
-  if (!browserName.toLowerCase().includes('chrom')) {
+  if (!isChromium(browserName)) {
     await page.setOfflineMode(offline);
     return;
   }
-  const pageCdp = await cdpSession(page.target());
-  await pageCdp.send('Network.overrideNetworkState', offline ? NETWORK_OFFLINE : NETWORK_ONLINE);
-  for (const target of serviceWorkerTargets(page)) {
-    const workerCdp = await cdpSession(target);
-    await workerCdp.send('Network.emulateNetworkConditions', offline ? NETWORK_OFFLINE : NETWORK_ONLINE);
+  // Workers first: Chromium decides whether a pending sync may fire when the page's network
+  // state changes, and a worker still emulated offline then leaves it waiting.
+  if (offline) {
+    for (const target of serviceWorkerTargets(page)) {
+      if (offlineWorkerSessions.has(target)) continue;
+      const session = await target.createCDPSession();
+      await session.send('Network.enable');
+      await session.send('Network.emulateNetworkConditions', NETWORK_OFFLINE);
+      offlineWorkerSessions.set(target, session);
+    }
+  } else {
+    for (const [target, session] of offlineWorkerSessions) {
+      offlineWorkerSessions.delete(target);
+      await session.send('Network.emulateNetworkConditions', NETWORK_ONLINE).catch(() => undefined);
+      await session.detach().catch(() => undefined);
+    }
   }
+  const session = await pageSession(page);
+  await session.send('Network.overrideNetworkState', offline ? NETWORK_OFFLINE : NETWORK_ONLINE);
 }
 
+/**
+ * Kills every service worker, as the browser does to an idle or misbehaving one. A session of
+ * its own, detached at once: while a session keeps the ServiceWorker domain enabled, Chromium
+ * does not start the worker again for the next event.
+ */
 async function stopServiceWorkers(page) {
-  const pageCdp = await cdpSession(page.target());
-  await pageCdp.send('ServiceWorker.enable');
-  await pageCdp.send('ServiceWorker.stopAllWorkers');
+  const cdp = await page.target().createCDPSession();
+  try {
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await cdp.send('ServiceWorker.disable');
+  } finally {
+    await cdp.detach();
+  }
 }
 
 export function browserControl() {
@@ -61,8 +98,7 @@ export function browserControl() {
       const origin = new URL(page.url()).origin;
       switch (command) {
         case 'sync-notify:permissions':
-          // Replaces the whole set: anything not listed is denied.
-          await page.browserContext().overridePermissions(origin, payload.permissions);
+          await setPermissions(page, origin, payload.permissions, session.browser.name);
           return true;
         case 'sync-notify:offline':
           await setOffline(page, payload.offline, session.browser.name);

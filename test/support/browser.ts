@@ -1,7 +1,7 @@
 /** What tests do to the browser, as a user or a host site would. */
 import { executeServerCommand } from '@web/test-runner-commands';
 import { waitUntil } from '@open-wc/testing';
-import { clearOutbox, closeOutbox } from '../../src/outbox.js';
+import { clearOutbox, closeOutbox, countItems } from '../../src/outbox.js';
 import { SYNC_TAG } from '../../src/protocol.js';
 import '../../src/types/background-sync.js';
 
@@ -47,7 +47,9 @@ export async function shownNotifications(registration: ServiceWorkerRegistration
 
 export async function closeNotifications(registration: ServiceWorkerRegistration): Promise<void> {
   for (const notification of await registration.getNotifications()) notification.close();
-  await waitUntil(async () => (await registration.getNotifications()).length === 0, 'notifications did not close');
+  await waitUntil(async () => (await registration.getNotifications()).length === 0, 'notifications did not close', {
+    timeout: 10_000,
+  });
 }
 
 export async function waitForNotifications(
@@ -55,11 +57,13 @@ export async function waitForNotifications(
   count: number,
   timeout = 10_000,
 ): Promise<Notification[]> {
-  await waitUntil(
-    async () => (await shownNotifications(registration)).length >= count,
-    `fewer than ${count} notifications were shown`,
-    { timeout },
-  );
+  try {
+    await waitUntil(async () => (await shownNotifications(registration)).length >= count, undefined, { timeout });
+  } catch {
+    const shown = (await shownNotifications(registration)).length;
+    const queued = await countItems().catch(() => NaN);
+    throw new Error(`${shown} of ${count} notifications shown after ${timeout} ms; ${queued} still in the outbox`);
+  }
   return shownNotifications(registration);
 }
 
@@ -77,3 +81,26 @@ export async function resetOrigin(): Promise<void> {
     await closeNotifications(registration);
   }
 }
+
+export const hasBackgroundSync = 'SyncManager' in window;
+
+/** Opens another page of the same origin (in a frame: reloading the test page would end the run). */
+export async function openHostPage(): Promise<HTMLIFrameElement> {
+  const frame = document.createElement('iframe');
+  frame.title = 'another page of the host site';
+  frame.src = '/test/fixtures/host-page.html';
+  document.body.append(frame);
+  await waitUntil(() => (frame.contentWindow as { flusherReady?: boolean } | null)?.flusherReady, 'host page never loaded', {
+    timeout: 10_000,
+  });
+  return frame;
+}
+
+/** Ids of the items whose notifications are on screen. */
+export async function shownItemIds(registration: ServiceWorkerRegistration): Promise<string[]> {
+  return (await shownNotifications(registration)).map(
+    (notification) => (notification.data as { syncNotify: { id: string } }).syncNotify.id,
+  );
+}
+
+export const pause = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));

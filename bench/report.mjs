@@ -1,0 +1,115 @@
+/** The human-readable table of a bench run. */
+import { ratio } from './stats.mjs';
+
+const ms = (value) => `${value.toFixed(2)} ms`;
+const times = (value) => `${value.toFixed(2)}×`;
+const kb = (bytes) => `${(bytes / 1000).toFixed(2)} KB`;
+const mb = (bytes) => `${(bytes / 1e6).toFixed(2)} MB`;
+const verdict = (value, target) => (value <= target ? `ok (≤ ${target}×)` : `MISSED (target ≤ ${target}×)`);
+
+function table(title, header, rows) {
+  const cells = [header, ...rows].map((row) => row.map(String));
+  const widths = header.map((_, column) => Math.max(...cells.map((row) => row[column].length)));
+  const line = (row) => row.map((cell, column) => (column ? cell.padStart(widths[column]) : cell.padEnd(widths[column]))).join('  ');
+  console.log(`\n${title}`);
+  console.log(line(cells[0]));
+  console.log(widths.map((width) => '-'.repeat(width)).join('  '));
+  for (const row of cells.slice(1)) console.log(line(row));
+}
+
+function printSizes(sizes) {
+  table(
+    'Bundle sizes',
+    ['file', 'raw', 'gzip', 'brotli'],
+    Object.entries(sizes).map(([file, size]) => [file, kb(size.raw), kb(size.gzip), kb(size.brotli)]),
+  );
+}
+
+function printRender({ repetitions, rows }) {
+  table(
+    `Define + first render (median of ${repetitions} fresh page loads)`,
+    ['elements', 'import+define', 'create+render', 'total', 'per element'],
+    rows.map((row) => [row.count, ms(row.defineMs), ms(row.renderMs), ms(row.totalMs), ms(row.renderMs / row.count)]),
+  );
+}
+
+function printClick(click, targets) {
+  const { element, floor } = click;
+  table(
+    `Click → stored → sync registered (offline, ${click.clicks} clicks; floor = raw IndexedDB put + sync.register)`,
+    ['measure', 'element median', 'element p95', 'floor median', 'floor p95', 'ratio (medians)', 'target'],
+    [
+      ['click → sync-notify-queued', ms(element.stored.median), ms(element.stored.p95), ms(floor.stored.median), ms(floor.stored.p95), times(click.storedRatio), ''],
+      ['click → sync registered', ms(element.registered.median), ms(element.registered.p95), ms(floor.registered.median), ms(floor.registered.p95), times(click.registeredRatio), verdict(click.registeredRatio, targets.clickRatio)],
+    ],
+  );
+}
+
+function printDeliverySeries(title, series, targets) {
+  table(
+    title,
+    ['items', 'library', 'per item', 'floor', 'per item', 'ratio', 'target'],
+    series.rows.map((row) => [
+      row.count,
+      ms(row.libraryMs),
+      ms(row.libraryPerItem),
+      ms(row.floorMs),
+      ms(row.floorPerItem),
+      times(row.ratio),
+      verdict(row.ratio, targets.deliveryRatio),
+    ]),
+  );
+  const [first, last] = [series.rows[0], series.rows.at(-1)];
+  console.log(
+    `linearity, library per item at ${last.count} / at ${first.count}: ${times(series.linearity)} ` +
+      `${verdict(series.linearity, targets.deliveryLinearity)}; floor: ${times(series.floorLinearity)}`,
+  );
+}
+
+function printDelivery(delivery, targets) {
+  const runs = Object.entries(delivery.repetitions).map(([count, repetitions]) => `${repetitions} at ${count}`).join(', ');
+  const floor = 'floor = bare showNotification loop in the worker';
+  printDeliverySeries(
+    `Worker delivery, one notification per item (median of ${runs}; ${floor})`,
+    delivery.separate,
+    targets,
+  );
+  printDeliverySeries(
+    'Worker delivery, all items share one tag, so one notification stays on screen (same runs)',
+    delivery.shared,
+    targets,
+  );
+  const { withElement } = delivery;
+  const alone = delivery.separate.rows.find((row) => row.count === withElement.count);
+  console.log(
+    `${withElement.count} items, one notification each, with a <sync-notify-button> connected in the page: ` +
+      `${ms(withElement.perItem)} per item (${times(ratio(withElement.perItem, alone.libraryPerItem))} the same delivery without it)`,
+  );
+}
+
+function printMemory(memory, targets) {
+  const { start, end, again } = memory;
+  table(
+    `Memory: ${memory.cycles} connect/disconnect cycles after ${memory.warmup} warm-up cycles, then ${memory.cycles} more (forced GC before each reading)`,
+    ['', 'start', `+${memory.cycles}`, `+${2 * memory.cycles}`, `ratio +${memory.cycles}/start`, 'target', `ratio +${2 * memory.cycles}/+${memory.cycles}`],
+    [
+      ['JS heap used', mb(start.usedSize), mb(end.usedSize), mb(again.usedSize), times(memory.ratio), verdict(memory.ratio, targets.heapRatio), times(memory.secondRoundRatio)],
+      ['DOM nodes', start.nodes, end.nodes, again.nodes, '', '', ''],
+      ['JS event listeners', start.listeners, end.listeners, again.listeners, '', '', ''],
+    ],
+  );
+}
+
+export function printReport(results) {
+  const load = results.loadAverage;
+  console.log(`sync-notify-button bench — ${results.chromium}, Node ${results.node}, ${results.date}`);
+  console.log(
+    `${results.cpus} CPUs, load average ${load.before.toFixed(2)} → ${load.after.toFixed(2)}, ` +
+      `timer ${results.crossOriginIsolated ? '5 µs (cross-origin isolated)' : '100 µs'}, run took ${results.durationS.toFixed(0)} s`,
+  );
+  printSizes(results.sizes);
+  printRender(results.render);
+  printClick(results.click, results.targets);
+  printDelivery(results.delivery, results.targets);
+  printMemory(results.memory, results.targets);
+}

@@ -1,0 +1,218 @@
+/**
+ * `npm run bench`: bundle sizes, render time, click → stored, worker delivery and heap growth of
+ * <sync-notify-button>, in headless Chromium with a real IndexedDB and a real service worker.
+ * Prints a table and writes bench/results.json. Missed targets are reported, not fatal.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { measure } from '../scripts/size-budget.mjs';
+import {
+  ensureBuilt,
+  launchChromium,
+  openBenchPage,
+  serviceWorkerSession,
+  setOffline,
+  startServer,
+  usedHeap,
+} from './harness.mjs';
+import { printReport } from './report.mjs';
+import { median, ratio, summarize } from './stats.mjs';
+
+const BUNDLES = ['dist/sync-notify-button.js', 'dist/sync-notify-sw.js'];
+const ELEMENT_PAGE = '/bench/pages/element.html';
+const WORKER_PAGE = '/bench/pages/worker.html';
+const RENDER = { counts: [1, 100, 1000], warmup: 1, repetitions: 5 };
+const MEMORY = { warmup: 100, cycles: 1000 };
+const CLICKS = { warmup: 20, rounds: 10, perRound: 25 };
+// Small deliveries take milliseconds, so they get more repetitions against noise.
+const DELIVERY = { counts: [10, 100, 1000], warmup: 2, repetitions: { 10: 9, 100: 5, 1000: 3 } };
+const WITH_ELEMENT_COUNT = 1000;
+const TARGETS = { clickRatio: 1.3, deliveryRatio: 1.3, deliveryLinearity: 1.5, heapRatio: 1.1 };
+
+function measureBundles() {
+  return Object.fromEntries(BUNDLES.map((file) => [file, measure(readFileSync(new URL(`../${file}`, import.meta.url)))]));
+}
+
+/** Each repetition loads a fresh page, so defining the element is timed every time. */
+async function benchRender(browser, origin) {
+  const page = await browser.newPage();
+  const rows = [];
+  try {
+    for (const count of RENDER.counts) {
+      const samples = [];
+      for (let run = 0; run < RENDER.warmup + RENDER.repetitions; run++) {
+        await page.goto(`${origin}${ELEMENT_PAGE}`);
+        await page.waitForFunction(() => window.benchReady, { polling: 20 });
+        const sample = await page.evaluate((n) => window.renderElements(n), count);
+        if (run >= RENDER.warmup) samples.push(sample);
+      }
+      const pick = (key) => median(samples.map((sample) => sample[key]));
+      rows.push({ count, defineMs: pick('defineMs'), renderMs: pick('renderMs'), totalMs: pick('totalMs') });
+    }
+  } finally {
+    await page.close();
+  }
+  return { repetitions: RENDER.repetitions, rows };
+}
+
+async function benchMemory(browser, origin) {
+  const page = await openBenchPage(browser, origin, ELEMENT_PAGE);
+  try {
+    const cdp = await page.createCDPSession();
+    await cdp.send('Performance.enable');
+    const cycle = async (count) => {
+      const { connected } = await page.evaluate((n) => window.cycleElements(n), count);
+      if (connected !== 0) throw new Error(`${connected} elements left connected after the cycles`);
+      return usedHeap(cdp);
+    };
+    await cycle(MEMORY.warmup);
+    const start = await usedHeap(cdp);
+    const end = await cycle(MEMORY.cycles);
+    // A second round tells a one-time high-water mark (flat from here) from a leak (grows again).
+    const again = await cycle(MEMORY.cycles);
+    return {
+      warmup: MEMORY.warmup,
+      cycles: MEMORY.cycles,
+      start,
+      end,
+      again,
+      ratio: ratio(end.usedSize, start.usedSize),
+      secondRoundRatio: ratio(again.usedSize, end.usedSize),
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+async function timeDelivery(page, count, options = {}) {
+  return page.evaluate((n, o) => window.timeWorkerDelivery(n, o), count, options);
+}
+
+async function timeBareShows(page, count, options = {}) {
+  return page.evaluate((n, o) => window.timeBareShows(n, o), count, options);
+}
+
+/** Library and floor alternate, so that drift in the machine's load hits both alike. */
+async function deliverySeries(page, options) {
+  const rows = [];
+  for (const count of DELIVERY.counts) {
+    const library = [];
+    const floor = [];
+    for (let run = 0; run < DELIVERY.repetitions[count]; run++) {
+      library.push(await timeDelivery(page, count, options));
+      floor.push(await timeBareShows(page, count, options));
+    }
+    const libraryMs = median(library);
+    const floorMs = median(floor);
+    rows.push({
+      count,
+      libraryMs,
+      floorMs,
+      libraryPerItem: libraryMs / count,
+      floorPerItem: floorMs / count,
+      ratio: ratio(libraryMs, floorMs),
+    });
+  }
+  const [first, last] = [rows[0], rows.at(-1)];
+  return {
+    rows,
+    linearity: ratio(last.libraryPerItem, first.libraryPerItem),
+    floorLinearity: ratio(last.floorPerItem, first.floorPerItem),
+  };
+}
+
+async function benchDelivery(page) {
+  for (let run = 0; run < DELIVERY.warmup; run++) {
+    await timeDelivery(page, 100);
+    await timeBareShows(page, 100);
+  }
+  const separate = await deliverySeries(page, {});
+  // One tag for all items: Chromium's showNotification slows with every notification on screen,
+  // so this series isolates how the library itself scales.
+  const shared = await deliverySeries(page, { sharedTag: 'bench-shared' });
+  const withElement = [];
+  for (let run = 0; run < DELIVERY.repetitions[WITH_ELEMENT_COUNT]; run++) {
+    withElement.push(await timeDelivery(page, WITH_ELEMENT_COUNT, { withElement: true }));
+  }
+  await page.evaluate(() => window.resetOutbox());
+  const withElementMs = median(withElement);
+  return {
+    repetitions: DELIVERY.repetitions,
+    separate,
+    shared,
+    withElement: { count: WITH_ELEMENT_COUNT, totalMs: withElementMs, perItem: withElementMs / WITH_ELEMENT_COUNT },
+  };
+}
+
+/** Offline on both sides, so that no click turns into a notification and every sync stays pending. */
+async function benchClicks(page, workerCdp) {
+  await setOffline(page, workerCdp, true);
+  const run = await page.evaluate((options) => window.runClicks(options), CLICKS);
+  await page.evaluate(() => window.resetOutbox());
+  const expectedQueued = CLICKS.warmup + CLICKS.rounds * CLICKS.perRound;
+  if (run.queued !== expectedQueued) throw new Error(`expected ${expectedQueued} queued items, found ${run.queued}`);
+  if (!run.syncTags.includes('sync-notify-outbox')) throw new Error(`sync fired while offline: tags ${run.syncTags}`);
+  const summarizeSpans = (samples) => ({
+    stored: summarize(samples.map((sample) => sample.stored)),
+    registered: summarize(samples.map((sample) => sample.registered)),
+  });
+  const element = summarizeSpans(run.clicks);
+  const floor = summarizeSpans(run.floor);
+  return {
+    clicks: run.clicks.length,
+    element,
+    floor,
+    storedRatio: ratio(element.stored.median, floor.stored.median),
+    registeredRatio: ratio(element.registered.median, floor.registered.median),
+    pendingSyncTags: run.syncTags,
+  };
+}
+
+async function runInBrowser(origin) {
+  const browser = await launchChromium(origin);
+  try {
+    const chromium = await browser.version();
+    const render = await benchRender(browser, origin);
+    const memory = await benchMemory(browser, origin);
+    const page = await openBenchPage(browser, origin, WORKER_PAGE);
+    const crossOriginIsolated = await page.evaluate(() => window.crossOriginIsolatedPage);
+    const workerCdp = await serviceWorkerSession(browser);
+    const delivery = await benchDelivery(page);
+    const click = await benchClicks(page, workerCdp);
+    return { chromium, crossOriginIsolated, render, memory, delivery, click };
+  } finally {
+    await browser.close();
+  }
+}
+
+async function main() {
+  const startedAt = Date.now();
+  const loadBefore = loadavg()[0];
+  ensureBuilt();
+  const sizes = measureBundles();
+  const server = await startServer();
+  try {
+    const measured = await runInBrowser(server.origin);
+    const results = {
+      date: new Date().toISOString(),
+      durationS: (Date.now() - startedAt) / 1000,
+      node: process.version,
+      cpus: cpus().length,
+      // Other work on the machine moves every figure: the 1-minute load average before and after.
+      loadAverage: { before: loadBefore, after: loadavg()[0] },
+      targets: TARGETS,
+      sizes,
+      ...measured,
+    };
+    printReport(results);
+    writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
+    console.log('\nbench/results.json written');
+  } finally {
+    await server.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(`benchmark failed: ${error.stack ?? error}`);
+  process.exitCode = 1;
+});
