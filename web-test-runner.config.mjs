@@ -43,11 +43,15 @@ const firefox = chromeLauncher({
 const BROWSERS = { chromium, firefox };
 const selected = (process.env.BROWSERS ?? 'chromium,firefox').split(',').map((name) => BROWSERS[name.trim()]);
 
-/** The fixture workers control the test page at `/`, outside their own folder. */
-function allowRootScope(context, next) {
+/**
+ * The fixture workers control the test page at `/`, outside their own folder; the element's
+ * bundle loads in sandboxed frames, whose opaque origin fetches module scripts with CORS.
+ */
+function fixtureHeaders(context, next) {
   if (context.path.startsWith('/test/fixtures/') && context.path.endsWith('-sw.js')) {
     context.set('Service-Worker-Allowed', '/');
   }
+  if (context.path.startsWith('/dist/')) context.set('Access-Control-Allow-Origin', '*');
   return next();
 }
 
@@ -58,7 +62,7 @@ export default {
   // Registrations, permissions and IndexedDB are per origin: one test file at a time.
   concurrency: 1,
   concurrentBrowsers: 1,
-  middleware: [allowRootScope],
+  middleware: [fixtureHeaders],
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
     browserControl(),

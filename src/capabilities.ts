@@ -20,11 +20,13 @@ function isPresent(read: () => unknown): boolean {
 }
 
 export function detectSupport(scope: Window & typeof globalThis = window): SupportReport {
+  // An opaque origin (a sandboxed frame, a data: URL) may expose the objects, but can use neither.
+  const hasOrigin = scope.origin !== 'null';
   const checks: [Capability, () => unknown][] = [
     ['secure-context', () => scope.isSecureContext || undefined],
-    ['service-worker', () => scope.navigator.serviceWorker],
+    ['service-worker', () => (hasOrigin ? scope.navigator.serviceWorker : undefined)],
     ['notifications', () => scope.Notification],
-    ['indexeddb', () => scope.indexedDB],
+    ['indexeddb', () => (hasOrigin ? scope.indexedDB : undefined)],
   ];
   return {
     missing: checks.filter(([, read]) => !isPresent(read)).map(([capability]) => capability),

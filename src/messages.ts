@@ -12,6 +12,8 @@ export interface SyncNotifyMessages {
   queuedOnline: (title: string) => string;
   queuedOffline: (title: string) => string;
   sent: (title: string) => string;
+  /** Title of the one notification shown for several in summary mode; `{count}` is replaced. */
+  summaryTitle: string;
   /** Appended to the status while items wait, e.g. "2 waiting for connection." */
   pending: (count: number) => string;
   capability: Record<Capability, string>;
@@ -35,6 +37,7 @@ export const defaultMessages: SyncNotifyMessages = {
   queuedOnline: (title) => `“${title}” queued — sending now.`,
   queuedOffline: (title) => `“${title}” queued — will be sent when you are back online.`,
   sent: (title) => `“${title}” sent.`,
+  summaryTitle: '{count} notifications sent while offline',
   pending: (count) => `${count} waiting for connection.`,
   capability: {
     'secure-context': 'a secure (HTTPS) connection',

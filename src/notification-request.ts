@@ -57,5 +57,6 @@ export function validateNotification(input: NotificationInput, baseUrl: string):
   if (input.lang) request.lang = input.lang;
   if (input.requireInteraction) request.requireInteraction = true;
   if (input.silent) request.silent = true;
+  if (input.summary) request.summary = input.summary;
   return { ok: true, request };
 }

@@ -1,9 +1,7 @@
-/**
- * Tells every page of the origin what happened to the outbox (queued, delivered, failed),
- * whichever context did it, and how many items still wait.
- */
+/** Lets pages watch the outbox: every announcement, with how many items still wait. */
+import { listen } from './announce.js';
 import { countItems } from './outbox.js';
-import { OUTBOX_CHANNEL, type OutboxAnnouncement } from './protocol.js';
+import type { OutboxAnnouncement } from './protocol.js';
 
 export interface OutboxUpdate {
   /** Absent for the first update a watcher gets, which only reports the count. */
@@ -15,15 +13,7 @@ export interface OutboxUpdate {
 export type OutboxWatcher = (update: OutboxUpdate) => void;
 
 const watchers = new Set<OutboxWatcher>();
-let channel: BroadcastChannel | undefined;
-
-function openChannel(): BroadcastChannel | undefined {
-  if (!channel && typeof BroadcastChannel === 'function') {
-    channel = new BroadcastChannel(OUTBOX_CHANNEL);
-    channel.onmessage = (event: MessageEvent<OutboxAnnouncement>) => void notifyWatchers(event.data);
-  }
-  return channel;
-}
+let listening = false;
 
 async function notifyWatchers(announcement?: OutboxAnnouncement): Promise<void> {
   if (!watchers.size) return;
@@ -32,20 +22,16 @@ async function notifyWatchers(announcement?: OutboxAnnouncement): Promise<void> 
   for (const watcher of watchers) watcher({ announcement, pending });
 }
 
-/** Sends an announcement to every other context, and to this one's watchers. */
-export function announce(announcement: OutboxAnnouncement): void {
-  openChannel()?.postMessage(announcement);
-  // A BroadcastChannel does not deliver to itself.
-  void notifyWatchers(announcement);
-}
-
 /**
  * Calls `watcher` with the pending count now and after every announcement.
  * @returns a function that stops watching.
  */
 export function watchOutbox(watcher: OutboxWatcher): () => void {
   watchers.add(watcher);
-  openChannel();
+  if (!listening) {
+    listening = true;
+    listen((announcement) => void notifyWatchers(announcement));
+  }
   void countItems().then(
     (pending) => watchers.has(watcher) && watcher({ pending }),
     () => undefined,

@@ -20,6 +20,11 @@ export interface NotificationRequest {
   dir?: NotificationDirection;
   requireInteraction?: boolean;
   silent?: boolean;
+  /**
+   * Summary mode: when several such items are delivered together, one notification with this
+   * title (`{count}` replaced) stands for all of them.
+   */
+  summary?: string;
 }
 
 export interface OutboxItem {

@@ -18,6 +18,9 @@ export const DELIVERY_LOCK = 'sync-notify-outbox-delivery';
 /** Prefix of the notification tag given to items whose author set none. */
 export const NOTIFICATION_TAG_PREFIX = 'sync-notify-';
 
+/** Tag of the one notification that stands for several delivered together in summary mode. */
+export const SUMMARY_TAG = 'sync-notify-summary';
+
 /** postMessage a page sends to the service worker when it cannot rely on a sync event. */
 export interface FlushRequest {
   type: 'sync-notify:flush';

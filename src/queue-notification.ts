@@ -1,7 +1,7 @@
 /** The JavaScript API behind the button, for apps that queue notifications without one. */
 import { requestDelivery, type DeliveryRoute } from './delivery-request.js';
 import { validateNotification, type NotificationInput } from './notification-request.js';
-import { announce } from './outbox-channel.js';
+import { announce } from './announce.js';
 import { addItem, type NotificationRequest, type OutboxItem } from './outbox.js';
 
 /** Stores a validated notification in the outbox and tells every page it is queued. */

@@ -123,6 +123,12 @@ export class SyncNotifyButton extends LitElement {
   /** Shows the notification without sound or vibration. */
   @property({ attribute: 'silent', type: Boolean, reflect: true }) silent = false;
 
+  /**
+   * Several notifications delivered together (after being offline) are shown as one summary,
+   * for desktop browsers that show one at a time.
+   */
+  @property({ attribute: 'summary', type: Boolean, reflect: true }) summary = false;
+
   /** Where the element is; read-only, reflected for host CSS (`sync-notify-button[state='error']`). */
   @property({ attribute: 'state', reflect: true }) state: SyncNotifyState = 'idle';
 
@@ -227,6 +233,7 @@ export class SyncNotifyButton extends LitElement {
         dir: this.getAttribute('dir'),
         requireInteraction: this.requireInteraction,
         silent: this.silent,
+        summary: this.summary ? this.text.summaryTitle : undefined,
       },
       document.baseURI,
     );

@@ -167,6 +167,27 @@ describe('delivery without Background Sync: on reconnect', function () {
     frame.remove();
   });
 
+  it('shows one summary notification for several delivered together, in summary mode', async () => {
+    const element = await fixture<SyncNotifyButton>(
+      html`<sync-notify-button title="Chat" body="New message" summary></sync-notify-button>`,
+    );
+    const delivered: string[] = [];
+    element.addEventListener('sync-notify-delivered', (event) => delivered.push(event.detail.id));
+    await setOffline(true);
+    for (let click = 0; click < 3; click += 1) {
+      element.title = `Message ${click + 1}`;
+      await clickAndWaitQueued(element);
+    }
+    await setOffline(false);
+    await waitUntil(async () => (await countItems()) === 0, 'outbox was not emptied');
+    await waitUntil(() => delivered.length === 3, 'the element did not hear of all three');
+
+    const shown = await shownNotifications(registration);
+    expect(shown.map(({ title, body, tag }) => ({ title, body, tag }))).to.deep.equal([
+      { title: '3 notifications sent while offline', body: 'Message 1\nMessage 2\nMessage 3', tag: 'sync-notify-summary' },
+    ]);
+  });
+
   it(`runs on the ${hasBackgroundSync ? 'refused-sync' : 'no-sync'} route`, async () => {
     const element = await fixture<SyncNotifyButton>(html`<sync-notify-button title="t" body="b"></sync-notify-button>`);
     await clickAndWaitQueued(element);

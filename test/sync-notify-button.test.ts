@@ -91,6 +91,7 @@ describe('<sync-notify-button>', () => {
         url: '/u',
         requireInteraction: true,
         silent: true,
+        summary: true,
       });
       await element.updateComplete;
       expect(element.getAttribute('title')).to.equal('T');
@@ -101,6 +102,7 @@ describe('<sync-notify-button>', () => {
       expect(element.getAttribute('url')).to.equal('/u');
       expect(element.hasAttribute('require-interaction')).to.equal(true);
       expect(element.hasAttribute('silent')).to.equal(true);
+      expect(element.hasAttribute('summary')).to.equal(true);
       element.silent = false;
       await element.updateComplete;
       expect(element.hasAttribute('silent')).to.equal(false);
@@ -165,6 +167,43 @@ describe('<sync-notify-button>', () => {
       expect((await afterSpace).detail.reason).to.equal('permission-denied');
       await element.updateComplete;
       expect(errorText(element)).to.equal(DENIED_TEXT);
+    });
+  });
+
+  describe('unsupported', () => {
+    // A sandboxed frame without allow-same-origin has an opaque origin: a real browser context
+    // with no service workers (and no usable storage), where the element must explain itself.
+    it('says what is missing when the page cannot use service workers, asking nothing', async () => {
+      const frame = document.createElement('iframe');
+      frame.title = 'sandboxed page';
+      frame.sandbox.add('allow-scripts');
+      frame.srcdoc = `
+        <html lang="en"><body>
+          <sync-notify-button title="t" body="b">Send</sync-notify-button>
+          <script type="module">
+            import '${new URL('/dist/sync-notify-button.js', location.href).href}';
+            const element = document.querySelector('sync-notify-button');
+            await element.updateComplete;
+            element.addEventListener('sync-notify-error', async ({ detail }) => {
+              await element.updateComplete;
+              const onScreen = element.shadowRoot.querySelector('[part="error"]').textContent.trim();
+              parent.postMessage({ detail, onScreen, state: element.getAttribute('state') }, '*');
+            });
+            element.shadowRoot.querySelector('button').click();
+          </script>
+        </body></html>`;
+      const report = new Promise<{ detail: { reason: string; message: string }; onScreen: string; state: string }>(
+        (resolve) => addEventListener('message', ({ data }) => data?.detail && resolve(data), { once: true }),
+      );
+      document.body.append(frame);
+      const { detail, onScreen, state } = await report;
+      frame.remove();
+      expect(detail.reason).to.equal('unsupported');
+      expect(state).to.equal('unsupported');
+      expect(onScreen).to.equal(detail.message);
+      expect(onScreen).to.equal(
+        'Notifications cannot be sent later in this browser: it lacks service workers and IndexedDB storage.',
+      );
     });
   });
 

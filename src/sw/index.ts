@@ -21,10 +21,7 @@ declare const self: ServiceWorkerGlobalScope;
 export async function deliverOrThrow(): Promise<DeliveryReport> {
   const report = await deliverPending(self.registration);
   if (report.failed.length) {
-    throw new AggregateError(
-      report.failed.map(({ error }) => error),
-      `${report.failed.length} queued notification(s) could not be shown; they stay in the outbox.`,
-    );
+    throw new AggregateError(report.failed.map(({ error }) => error), 'Kept in the outbox');
   }
   return report;
 }
