@@ -3,7 +3,7 @@ import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/t
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/sync-notify-button.js';
 import { SyncNotifyButton } from '../src/sync-notify-button.js';
-import { countItems } from '../src/outbox.js';
+import { closeOutbox, countItems } from '../src/outbox.js';
 import { registerHostWorker, resetOrigin, setPermissions, unregisterWorkers } from './support/browser.js';
 import { buttonOf, errorText, statusText } from './support/element.js';
 
@@ -251,6 +251,31 @@ describe('<sync-notify-button>', () => {
       await waitUntil(() => element.state === 'sent');
       expect(statusText(element)).to.equal('“Hi <b>there</b>” sent.');
       expect(element.shadowRoot!.querySelector('b')).to.equal(null);
+    });
+
+    it('says nothing was queued when the outbox cannot be opened', async () => {
+      // A newer version of the site upgraded the database in another tab: opening version 1 fails.
+      await closeOutbox();
+      await new Promise<void>((resolve, reject) => {
+        const request = indexedDB.open('sync-notify-outbox', 99);
+        request.onsuccess = () => (request.result.close(), resolve());
+        request.onerror = () => reject(request.error);
+      });
+      try {
+        const element = await fixture<SyncNotifyButton>(html`<sync-notify-button title="t" body="b"></sync-notify-button>`);
+        const detail = await clickAndWaitError(element);
+        expect(detail).to.deep.equal({
+          reason: 'storage-failed',
+          message: 'The notification could not be saved on this device, so nothing was queued. Please try again.',
+        });
+        await element.updateComplete;
+        expect(errorText(element)).to.equal(detail.message);
+        expect(element.getAttribute('state')).to.equal('error');
+      } finally {
+        await new Promise((resolve) => {
+          indexedDB.deleteDatabase('sync-notify-outbox').onsuccess = resolve;
+        });
+      }
     });
 
     it('marks the button busy while a click is handled and queues once for a double click', async () => {
