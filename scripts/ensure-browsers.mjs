@@ -21,5 +21,5 @@ if (missing.length) {
   const run = (args) =>
     execFileSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
   run(['update', '-qq']);
-  run(['install', '-y', '-qq', '--no-install-recommends', ...packages]);
+  run(['install', '-y', '-qq', ...packages]);
 }
