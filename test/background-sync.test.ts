@@ -10,39 +10,22 @@ import { countItems, listItems } from '../src/outbox.js';
 import { SYNC_TAG } from '../src/protocol.js';
 import { storeNotification } from '../src/queue-notification.js';
 import {
+  absorbNotificationDrops,
   closeNotifications,
   hasBackgroundSync,
   pendingSyncTags,
-  registerHostWorker,
-  resetOrigin,
   setOffline,
   setPermissions,
   shownNotifications,
-  unregisterWorkers,
+  useHostWorker,
   waitForNotifications,
 } from './support/browser.js';
 import { buttonOf, clickAndWaitQueued, errorText, statusText } from './support/element.js';
 
 // Only Chromium has Background Sync; elsewhere these are reported as skipped.
 (hasBackgroundSync ? describe : describe.skip)('delivery with Background Sync, offline and back', function () {
-  // Chromium headless, rarely (about 1 test run in 18 in these suites, never in 80 rounds of the
-  // same steps in isolation): showNotification resolved, the item was removed and the delivery
-  // announced, yet one notification is missing from getNotifications(). A wrong outcome repeats
-  // on every attempt; a retry only absorbs that platform drop.
-  this.retries(2);
-  let registration: ServiceWorkerRegistration;
-
-  before(async () => {
-    await setPermissions('notifications', 'background-sync');
-    registration = await registerHostWorker();
-  });
-
-  beforeEach(resetOrigin);
-
-  after(async () => {
-    await resetOrigin();
-    await unregisterWorkers();
-  });
+  absorbNotificationDrops(this);
+  const host = useHostWorker();
 
   it('keeps three notifications queued while offline and shows exactly three on reconnect', async () => {
     const element = await fixture<SyncNotifyButton>(
@@ -52,8 +35,8 @@ import { buttonOf, clickAndWaitQueued, errorText, statusText } from './support/e
     const queued = [];
     for (let click = 0; click < 3; click += 1) queued.push(await clickAndWaitQueued(element));
 
-    expect(await pendingSyncTags(registration)).to.deep.equal(['sync-notify-outbox']);
-    expect(await shownNotifications(registration)).to.have.length(0);
+    expect(await pendingSyncTags(host.registration)).to.deep.equal(['sync-notify-outbox']);
+    expect(await shownNotifications(host.registration)).to.have.length(0);
     expect((await listItems()).map((item) => item.id)).to.deep.equal(queued.map((item) => item.id));
     await waitUntil(() => element.pending === 3, 'pending count never reached 3');
     expect(statusText(element)).to.equal(
@@ -61,7 +44,7 @@ import { buttonOf, clickAndWaitQueued, errorText, statusText } from './support/e
     );
 
     await setOffline(false);
-    const shown = await waitForNotifications(registration, 3);
+    const shown = await waitForNotifications(host.registration, 3);
     expect(shown.map((notification) => notification.tag).sort()).to.deep.equal(
       queued.map((item) => `sync-notify-${item.id}`).sort(),
     );
@@ -69,20 +52,20 @@ import { buttonOf, clickAndWaitQueued, errorText, statusText } from './support/e
     await waitUntil(() => element.pending === 0 && element.state === 'sent');
     // Nothing more arrives later: exactly three.
     await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(await shownNotifications(registration)).to.have.length(3);
+    expect(await shownNotifications(host.registration)).to.have.length(3);
   });
 
   it('delivers on the sync event alone, with no page asking', async () => {
     await setOffline(true);
     const item = await storeNotification({ title: 'From the sync event', body: 'No page involved' });
-    await registration.sync!.register(SYNC_TAG);
-    expect(await pendingSyncTags(registration)).to.deep.equal([SYNC_TAG]);
+    await host.registration.sync!.register(SYNC_TAG);
+    expect(await pendingSyncTags(host.registration)).to.deep.equal([SYNC_TAG]);
 
     await setOffline(false);
-    const [notification] = await waitForNotifications(registration, 1);
+    const [notification] = await waitForNotifications(host.registration, 1);
     expect(notification.tag).to.equal(`sync-notify-${item.id}`);
     await waitUntil(async () => (await countItems()) === 0, 'outbox was not emptied');
-    await waitUntil(async () => (await pendingSyncTags(registration)).length === 0, 'the sync never completed');
+    await waitUntil(async () => (await pendingSyncTags(host.registration)).length === 0, 'the sync never completed');
   });
 
   it('delivers without the sync event when the browser refuses Background Sync', async () => {
@@ -92,9 +75,9 @@ import { buttonOf, clickAndWaitQueued, errorText, statusText } from './support/e
         html`<sync-notify-button title="No sync" body="Delivered by message"></sync-notify-button>`,
       );
       const item = await clickAndWaitQueued(element);
-      const [notification] = await waitForNotifications(registration, 1);
+      const [notification] = await waitForNotifications(host.registration, 1);
       expect(notification.tag).to.equal(`sync-notify-${item.id}`);
-      expect(await pendingSyncTags(registration)).to.deep.equal([]);
+      expect(await pendingSyncTags(host.registration)).to.deep.equal([]);
       await waitUntil(async () => (await countItems()) === 0, 'outbox was not emptied');
     } finally {
       await setPermissions('notifications', 'background-sync');
@@ -114,18 +97,18 @@ import { buttonOf, clickAndWaitQueued, errorText, statusText } from './support/e
 
     expect((await failed).detail.reason).to.equal('delivery-failed');
     // The worker rejected the sync, so the browser keeps the tag to retry.
-    expect(await pendingSyncTags(registration)).to.deep.equal(['sync-notify-outbox']);
+    expect(await pendingSyncTags(host.registration)).to.deep.equal(['sync-notify-outbox']);
     expect(errorText(element)).to.equal(
       'The notification could not be shown yet. It stays queued and will be tried again.',
     );
     expect(await countItems()).to.equal(1);
-    expect(await shownNotifications(registration)).to.have.length(0);
+    expect(await shownNotifications(host.registration)).to.have.length(0);
 
     // Allowed again: the next click delivers both at once, not after the browser's retry backoff.
     await setPermissions('notifications', 'background-sync');
     buttonOf(element).click();
-    await waitForNotifications(registration, 2);
+    await waitForNotifications(host.registration, 2);
     await waitUntil(async () => (await countItems()) === 0, 'outbox was not emptied');
-    await closeNotifications(registration);
+    await closeNotifications(host.registration);
   });
 });

@@ -9,16 +9,14 @@ import type { SyncNotifyButton } from '../src/sync-notify-button.js';
 import { countItems, listItems } from '../src/outbox.js';
 import { storeNotification } from '../src/queue-notification.js';
 import {
+  absorbNotificationDrops,
   hasBackgroundSync,
   openHostPage,
   pause,
-  registerHostWorker,
-  resetOrigin,
   setOffline,
-  setPermissions,
   shownItemIds,
   shownNotifications,
-  unregisterWorkers,
+  useHostWorker,
   waitForNotifications,
 } from './support/browser.js';
 import { clickAndWaitQueued, statusText } from './support/element.js';
@@ -27,17 +25,7 @@ const WORKERS = ['/test/fixtures/classic-sw.js', '/test/fixtures/module-sw.js'] 
 
 for (const worker of WORKERS) {
   describe(`online delivery through the host's ${worker.includes('module') ? 'module' : 'classic'} service worker`, () => {
-    let registration: ServiceWorkerRegistration;
-
-    before(async () => {
-      await setPermissions('notifications', 'background-sync');
-      registration = await registerHostWorker(worker);
-    });
-    beforeEach(resetOrigin);
-    after(async () => {
-      await resetOrigin();
-      await unregisterWorkers();
-    });
+    const host = useHostWorker({ script: worker });
 
     it('shows the notification at once and empties the outbox', async () => {
       const element = await fixture<SyncNotifyButton>(
@@ -47,7 +35,7 @@ for (const worker of WORKERS) {
       const item = await clickAndWaitQueued(element);
       expect((await delivered).detail.id).to.equal(item.id);
 
-      const [notification] = await waitForNotifications(registration, 1);
+      const [notification] = await waitForNotifications(host.registration, 1);
       expect(notification.title).to.equal('New message');
       expect(notification.body).to.equal('Sent while offline');
       expect(notification.tag).to.equal(`sync-notify-${item.id}`);
@@ -65,32 +53,17 @@ for (const worker of WORKERS) {
       await waitUntil(() => element.state === 'sent');
       element.body = '2 new messages';
       await clickAndWaitQueued(element);
-      await waitUntil(async () => (await shownNotifications(registration))[0]?.body === '2 new messages');
-      const shown = await shownNotifications(registration);
+      await waitUntil(async () => (await shownNotifications(host.registration))[0]?.body === '2 new messages');
+      const shown = await shownNotifications(host.registration);
       expect(shown.map((notification) => notification.tag)).to.deep.equal(['chat']);
     });
   });
 }
 
 describe('delivery without Background Sync: on reconnect', function () {
-  // Chromium headless, rarely (about 1 test run in 18 in these suites, never in 80 rounds of the
-  // same steps in isolation): showNotification resolved, the item was removed and the delivery
-  // announced, yet one notification is missing from getNotifications(). A wrong outcome repeats
-  // on every attempt; a retry only absorbs that platform drop.
-  this.retries(2);
-  let registration: ServiceWorkerRegistration;
-
-  before(async () => {
-    // Chromium: the user switched Background Sync off for the site. Firefox: there is none.
-    await setPermissions('notifications');
-    registration = await registerHostWorker();
-  });
-  beforeEach(resetOrigin);
-  after(async () => {
-    await resetOrigin();
-    await setPermissions('notifications', 'background-sync');
-    await unregisterWorkers();
-  });
+  absorbNotificationDrops(this);
+  // Chromium: the user switched Background Sync off for the site. Firefox: there is none.
+  const host = useHostWorker({ permissions: ['notifications'] });
 
   it('keeps three notifications while offline and shows exactly three on reconnect', async () => {
     const element = await fixture<SyncNotifyButton>(
@@ -104,18 +77,18 @@ describe('delivery without Background Sync: on reconnect', function () {
       '“Offline message” queued — will be sent when you are back online. 3 waiting for connection.',
     );
     await pause(300);
-    expect(await shownNotifications(registration)).to.have.length(0);
+    expect(await shownNotifications(host.registration)).to.have.length(0);
     expect((await listItems()).map((item) => item.id)).to.deep.equal(queued.map((item) => item.id));
 
     const delivered: string[] = [];
     element.addEventListener('sync-notify-delivered', (event) => delivered.push(event.detail.id));
     await setOffline(false);
-    await waitForNotifications(registration, 3);
-    expect((await shownItemIds(registration)).sort()).to.deep.equal(queued.map((item) => item.id).sort());
+    await waitForNotifications(host.registration, 3);
+    expect((await shownItemIds(host.registration)).sort()).to.deep.equal(queued.map((item) => item.id).sort());
     await waitUntil(async () => (await countItems()) === 0, 'outbox was not emptied');
     await waitUntil(() => delivered.length === 3 && element.pending === 0, 'the element did not hear of all three');
     await pause(300);
-    expect(await shownNotifications(registration)).to.have.length(3);
+    expect(await shownNotifications(host.registration)).to.have.length(3);
   });
 
   it('delivers on reconnect what a page queued offline, in another page of the site', async () => {
@@ -125,10 +98,10 @@ describe('delivery without Background Sync: on reconnect', function () {
     await clickAndWaitQueued(element);
     await clickAndWaitQueued(element);
     await pause(300);
-    expect(await shownNotifications(registration)).to.have.length(0);
+    expect(await shownNotifications(host.registration)).to.have.length(0);
 
     await setOffline(false);
-    await waitForNotifications(registration, 2);
+    await waitForNotifications(host.registration, 2);
     await waitUntil(async () => (await countItems()) === 0, 'outbox was not emptied');
     frame.remove();
   });
@@ -143,8 +116,8 @@ describe('delivery without Background Sync: on reconnect', function () {
     expect(await countItems()).to.equal(2);
 
     const frame = await openHostPage();
-    await waitForNotifications(registration, 2);
-    expect((await shownItemIds(registration)).sort()).to.deep.equal(left.map((item) => item.id).sort());
+    await waitForNotifications(host.registration, 2);
+    expect((await shownItemIds(host.registration)).sort()).to.deep.equal(left.map((item) => item.id).sort());
     await waitUntil(async () => (await countItems()) === 0, 'outbox was not emptied');
     frame.remove();
   });
@@ -155,14 +128,14 @@ describe('delivery without Background Sync: on reconnect', function () {
     await setOffline(true);
     for (let click = 0; click < 3; click += 1) await clickAndWaitQueued(element);
     await setOffline(false);
-    await waitForNotifications(registration, 3);
+    await waitForNotifications(host.registration, 3);
     await waitUntil(async () => (await countItems()) === 0, 'outbox was not emptied');
-    const before = await shownItemIds(registration);
+    const before = await shownItemIds(host.registration);
 
     frame.contentWindow!.location.reload();
     await waitUntil(() => (frame.contentWindow as { flusherReady?: boolean }).flusherReady, 'reload never finished');
     await pause(500);
-    expect(await shownItemIds(registration)).to.deep.equal(before);
+    expect(await shownItemIds(host.registration)).to.deep.equal(before);
     expect(await countItems()).to.equal(0);
     frame.remove();
   });
@@ -182,7 +155,7 @@ describe('delivery without Background Sync: on reconnect', function () {
     await waitUntil(async () => (await countItems()) === 0, 'outbox was not emptied');
     await waitUntil(() => delivered.length === 3, 'the element did not hear of all three');
 
-    const shown = await shownNotifications(registration);
+    const shown = await shownNotifications(host.registration);
     expect(shown.map(({ title, body, tag }) => ({ title, body, tag }))).to.deep.equal([
       { title: '3 notifications sent while offline', body: 'Message 1\nMessage 2\nMessage 3', tag: 'sync-notify-summary' },
     ]);
@@ -191,6 +164,6 @@ describe('delivery without Background Sync: on reconnect', function () {
   it(`runs on the ${hasBackgroundSync ? 'refused-sync' : 'no-sync'} route`, async () => {
     const element = await fixture<SyncNotifyButton>(html`<sync-notify-button title="t" body="b"></sync-notify-button>`);
     await clickAndWaitQueued(element);
-    expect((await registration.sync?.getTags()) ?? []).to.deep.equal([]);
+    expect((await host.registration.sync?.getTags()) ?? []).to.deep.equal([]);
   });
 });

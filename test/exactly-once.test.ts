@@ -11,12 +11,9 @@ import { storeNotification } from '../src/queue-notification.js';
 import {
   hasBackgroundSync,
   openHostPage,
-  registerHostWorker,
-  resetOrigin,
-  setPermissions,
   shownItemIds,
   stopServiceWorkers,
-  unregisterWorkers,
+  useHostWorker,
 } from './support/browser.js';
 
 const ITEMS = 100;
@@ -41,17 +38,7 @@ function countDeliveries(): { byId: Map<string, number>; stop: () => void } {
 }
 
 describe('exactly-once delivery', () => {
-  let registration: ServiceWorkerRegistration;
-
-  before(async () => {
-    await setPermissions('notifications', 'background-sync');
-    registration = await registerHostWorker();
-  });
-  beforeEach(resetOrigin);
-  after(async () => {
-    await resetOrigin();
-    await unregisterWorkers();
-  });
+  const host = useHostWorker();
 
   it(`shows each of ${ITEMS} items once when four pages and the worker flush at the same moment`, async () => {
     const frames = await Promise.all([openHostPage(), openHostPage(), openHostPage()]);
@@ -59,15 +46,15 @@ describe('exactly-once delivery', () => {
     const deliveries = countDeliveries();
 
     type Flusher = { deliverPending: () => Promise<DeliveryReport> };
-    registration.active!.postMessage(FLUSH_REQUEST);
+    host.registration.active!.postMessage(FLUSH_REQUEST);
     const pageReports = await Promise.all([
-      deliverPending(registration),
+      deliverPending(host.registration),
       ...frames.map((frame) => (frame.contentWindow as unknown as Flusher).deliverPending()),
     ]);
     await waitUntil(async () => (await countItems()) === 0, 'outbox was not emptied', { timeout: 15_000 });
     await waitUntil(() => deliveries.byId.size === ITEMS, 'not every delivery was announced', { timeout: 5_000 });
 
-    const shown = await shownItemIds(registration);
+    const shown = await shownItemIds(host.registration);
     const duplicates = [...deliveries.byId.values()].filter((times) => times > 1).length;
     const byPages = pageReports.map((report) => report.delivered.length);
     const byWorker = ITEMS - byPages.reduce((sum, count) => sum + count, 0);
@@ -93,10 +80,10 @@ describe('exactly-once delivery', () => {
     frame.remove();
     const leftWhenClosed = await countItems();
     // Its Web Lock went with it: the next flusher takes over at once.
-    const report = await deliverPending(registration);
+    const report = await deliverPending(host.registration);
     expect(await countItems()).to.equal(0);
 
-    const shown = await shownItemIds(registration);
+    const shown = await shownItemIds(host.registration);
     console.log(
       `page closed mid-flush: ${ITEMS} queued, ${leftWhenClosed} left when it closed, ` +
         `${report.delivered.length} delivered by the next page, ${ITEMS - new Set(shown).size} lost`,
@@ -112,17 +99,17 @@ describe('exactly-once delivery', () => {
     const items = await queueItems(KILL_ITEMS);
     const deliveries = countDeliveries();
 
-    registration.active!.postMessage(FLUSH_REQUEST);
+    host.registration.active!.postMessage(FLUSH_REQUEST);
     await waitUntil(() => deliveries.byId.size >= 5, 'the worker never started delivering');
     await stopServiceWorkers();
     const leftAfterKill = await countItems();
     expect(leftAfterKill, 'the worker finished before it was stopped').to.be.greaterThan(0);
 
     // The next trigger (a reconnect, a page opening) wakes a new worker, which finishes the job.
-    registration.active!.postMessage(FLUSH_REQUEST);
+    host.registration.active!.postMessage(FLUSH_REQUEST);
     await waitUntil(async () => (await countItems()) === 0, 'outbox was not emptied', { timeout: 15_000 });
 
-    const shown = await shownItemIds(registration);
+    const shown = await shownItemIds(host.registration);
     const reshown = [...deliveries.byId.values()].filter((times) => times > 1).length;
     console.log(
       `worker killed mid-flush: ${KILL_ITEMS} queued, ${leftAfterKill} left when it was stopped, ` +

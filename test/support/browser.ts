@@ -104,3 +104,37 @@ export async function shownItemIds(registration: ServiceWorkerRegistration): Pro
 }
 
 export const pause = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
+
+/**
+ * Registers a host worker for the suite with these permissions, and leaves the origin clean
+ * around every test. Read `registration` inside tests (it is set in `before`).
+ */
+export function useHostWorker({
+  script,
+  permissions = ['notifications', 'background-sync'],
+}: { script?: Parameters<typeof registerHostWorker>[0]; permissions?: BrowserPermission[] } = {}): {
+  registration: ServiceWorkerRegistration;
+} {
+  const host = {} as { registration: ServiceWorkerRegistration };
+  before(async () => {
+    await setPermissions(...permissions);
+    host.registration = await registerHostWorker(script);
+  });
+  beforeEach(resetOrigin);
+  after(async () => {
+    await resetOrigin();
+    await setPermissions('notifications', 'background-sync');
+    await unregisterWorkers();
+  });
+  return host;
+}
+
+/**
+ * Chromium headless, rarely (about 1 run in 18 of the offline-and-back suites, never in 80 rounds
+ * of the same steps in isolation): showNotification resolved, the item was removed and its
+ * delivery announced, yet the notification is missing from getNotifications(). A wrong outcome
+ * repeats on every attempt; the retries only absorb that platform drop.
+ */
+export function absorbNotificationDrops(suite: Mocha.Suite): void {
+  suite.retries(2);
+}
