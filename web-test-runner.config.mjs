@@ -4,6 +4,7 @@ import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import puppeteer from 'puppeteer-core';
 import { browserControl } from './test/support/browser-control.mjs';
+import { messagesApi, messagesApiCommands } from './test/support/messages-api.mjs';
 import { summaryReporter } from './test/support/summary-reporter.mjs';
 
 const CHROMIUM_FLAGS = [
@@ -62,10 +63,11 @@ export default {
   // Registrations, permissions and IndexedDB are per origin: one test file at a time.
   concurrency: 1,
   concurrentBrowsers: 1,
-  middleware: [fixtureHeaders],
+  middleware: [fixtureHeaders, messagesApi()],
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
     browserControl(),
+    messagesApiCommands(),
   ],
   testFramework: { config: { timeout: 20_000 } },
   // Lit's development build (used in tests for its extra checks) announces itself in every file.

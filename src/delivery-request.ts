@@ -2,6 +2,7 @@
  * The page's half of delivery: finds the service worker and asks it to drain the outbox,
  * through Background Sync where the browser allows it, by a message on reconnect otherwise.
  */
+import { listen } from './announce.js';
 import { countItems } from './outbox.js';
 import { FLUSH_REQUEST, SYNC_TAG } from './protocol.js';
 import './types/background-sync.js';
@@ -52,13 +53,24 @@ function onReconnect(): void {
   askWorkerToDeliver(watchedRegistration);
 }
 
+let retryTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** A request the server could not take yet is tried again at the time it asked for. */
+function deliverAgainAt(retryAt: number): void {
+  clearTimeout(retryTimer);
+  retryTimer = setTimeout(() => watchedRegistration && askWorkerToDeliver(watchedRegistration), retryAt - Date.now());
+}
+
 /**
  * Asks for everything queued to be delivered as soon as the network allows, and again on every
  * reconnect of this page. Never rejects: without Background Sync, or with it refused (users can
  * switch it off per site), the worker is asked by message instead.
  */
 export async function requestDelivery(registration: ServiceWorkerRegistration): Promise<DeliveryRoute> {
-  if (!watchedRegistration) addEventListener('online', onReconnect);
+  if (!watchedRegistration) {
+    addEventListener('online', onReconnect);
+    listen((announcement) => announcement.type === 'retry' && deliverAgainAt(announcement.retryAt));
+  }
   watchedRegistration = registration;
   const route: DeliveryRoute = (await registerSync(registration)) ? 'background-sync' : 'reconnect';
   askWorkerToDeliver(registration);

@@ -1,9 +1,18 @@
 /**
- * Drains the outbox: shows each queued notification and removes the item only once it was
- * shown. Runs in the service worker, and in pages too (every flusher takes the same lock).
+ * Drains the outbox: sends each queued API call, shows each notification, and removes an item
+ * only once both happened. Runs in the service worker, and in pages too (every flusher takes the
+ * same lock).
  */
 import { announce } from './announce.js';
-import { listItems, removeItem, type OutboxItem } from './outbox.js';
+import {
+  listItems,
+  moveToFailures,
+  removeItem,
+  updateItem,
+  type OutboxFailure,
+  type OutboxItem,
+  type OutboxRequest,
+} from './outbox.js';
 import { DELIVERY_LOCK, NOTIFICATION_TAG_PREFIX, SUMMARY_TAG, type NotificationData } from './protocol.js';
 
 export interface DeliveryFailure {
@@ -13,9 +22,14 @@ export interface DeliveryFailure {
 
 export interface DeliveryReport {
   delivered: OutboxItem[];
-  /** Items whose notification could not be shown; they stay queued. */
+  /** Items not delivered yet (notification not shown, or request to retry); they stay queued. */
   failed: DeliveryFailure[];
+  /** Requests the server refused; removed from the queue and recorded. */
+  refused: OutboxFailure[];
 }
+
+/** The longest wait between two attempts at a request the server could not take. */
+const MAX_BACKOFF_MS = 60 * 60 * 1000;
 
 export function notificationOptions(item: OutboxItem): NotificationOptions {
   const data: NotificationData = { syncNotify: { id: item.id, url: item.notification.url } };
@@ -41,18 +55,92 @@ function notificationFor(batch: OutboxItem[]): [title: string, options: Notifica
   return [title, { ...notificationOptions(latest), body, tag: SUMMARY_TAG }];
 }
 
-/** Items in summary mode go out as one notification when there are several; the rest one by one. */
+/** Notifications in summary mode go out as one when there are several; the rest one by one. */
 function batchesOf(items: OutboxItem[]): OutboxItem[][] {
-  const summarized = items.filter((item) => item.notification.summary);
+  const summarized = items.filter((item) => item.notification.summary && !item.request);
   if (summarized.length < 2) return items.map((item) => [item]);
-  return [summarized, ...items.filter((item) => !item.notification.summary).map((item) => [item])];
+  return [summarized, ...items.filter((item) => !summarized.includes(item)).map((item) => [item])];
 }
 
-/** Shows every queued notification, oldest first, and removes each item once it was shown. */
+type Attempt = { sent: true } | { retryAt: number } | { refusedWith: number };
+
+/** `Retry-After` as seconds or as an HTTP date, when the server sent a usable one. */
+function retryAfter(response: Response): number | undefined {
+  const header = response.headers.get('retry-after');
+  if (!header) return undefined;
+  const at = /^\d+$/.test(header) ? Date.now() + Number(header) * 1000 : Date.parse(header);
+  return Number.isNaN(at) ? undefined : at;
+}
+
+const backoff = (item: OutboxItem) => Date.now() + Math.min(1000 * 2 ** (item.attempts ?? 0), MAX_BACKOFF_MS);
+
+/** Sends an item's request; the item's id is its Idempotency-Key, so a server can drop a retry. */
+async function send(item: OutboxItem, request: OutboxRequest): Promise<Attempt> {
+  // The page validated this, but any script of the origin can write to the outbox.
+  if (!request.crossOrigin && new URL(request.url).origin !== location.origin) return { refusedWith: 0 };
+  let response: Response;
+  try {
+    response = await fetch(request.url, {
+      method: request.method,
+      body: request.body,
+      credentials: 'same-origin',
+      mode: request.crossOrigin ? 'cors' : 'same-origin',
+      headers: { ...request.headers, 'content-type': 'application/json', 'idempotency-key': item.id },
+    });
+  } catch {
+    return { retryAt: backoff(item) };
+  }
+  if (response.ok) return { sent: true };
+  if (response.status >= 500 || response.status === 429) return { retryAt: retryAfter(response) ?? backoff(item) };
+  return { refusedWith: response.status };
+}
+
+/** What became of an item's request: its notification may follow only once it was sent. */
+type RequestOutcome = 'sent' | 'waiting' | 'refused';
+
+/** Sends the request of an item that was not sent yet, and records what came of it. */
+async function sendFirst(item: OutboxItem, request: OutboxRequest, report: DeliveryReport): Promise<RequestOutcome> {
+  const attempt = (item.retryAt ?? 0) > Date.now() ? { retryAt: item.retryAt! } : await send(item, request);
+  if ('sent' in attempt) {
+    // Recorded before the notification: should that fail, a retry must not post the message twice.
+    await updateItem({ ...item, sentAt: Date.now() });
+    return 'sent';
+  }
+  if ('refusedWith' in attempt) {
+    const failure: OutboxFailure = { id: item.id, status: attempt.refusedWith, failedAt: Date.now(), request };
+    await moveToFailures(item, failure);
+    report.refused.push(failure);
+    announce({ type: 'rejected', id: item.id, status: attempt.refusedWith });
+    return 'refused';
+  }
+  if (attempt.retryAt !== item.retryAt) {
+    await updateItem({ ...item, attempts: (item.attempts ?? 0) + 1, retryAt: attempt.retryAt });
+  }
+  report.failed.push({ item, error: new Error(`Not sent yet; next attempt at ${new Date(attempt.retryAt).toISOString()}`) });
+  announce({ type: 'retry', id: item.id, retryAt: attempt.retryAt });
+  return 'waiting';
+}
+
+/**
+ * Delivers every queued item, oldest first: its request sent (if it has one), then its
+ * notification shown, then the item removed. A request that must wait holds back the requests
+ * queued after it, so the server receives them in order.
+ */
 export function deliverPending(registration: ServiceWorkerRegistration): Promise<DeliveryReport> {
   return whileDeliveryLocked(async () => {
-    const report: DeliveryReport = { delivered: [], failed: [] };
+    const report: DeliveryReport = { delivered: [], failed: [], refused: [] };
+    let requestWaiting = false;
     for (const batch of batchesOf(await listItems())) {
+      const [first] = batch;
+      if (first.request && !first.sentAt) {
+        if (requestWaiting) {
+          report.failed.push({ item: first, error: new Error('Waiting for an earlier request') });
+          continue;
+        }
+        const outcome = await sendFirst(first, first.request, report);
+        requestWaiting = outcome === 'waiting';
+        if (outcome !== 'sent') continue;
+      }
       try {
         await registration.showNotification(...notificationFor(batch));
       } catch (error) {

@@ -24,6 +24,8 @@ export interface SyncNotifyMessages {
   noServiceWorker: string;
   storageFailed: string;
   deliveryFailed: string;
+  /** The server refused the queued request with this HTTP status (0: the worker refused it). */
+  rejected: (status: number) => string;
 }
 
 const listFormat = (items: string[]): string =>
@@ -58,10 +60,22 @@ export const defaultMessages: SyncNotifyMessages = {
         return `The "${problem.field}" attribute is not a usable URL: ${problem.value}. Nothing was queued.`;
       case 'invalid-dir':
         return `The "dir" attribute must be auto, ltr or rtl, not ${problem.value}. Nothing was queued.`;
+      case 'cross-origin':
+        return `The endpoint ${problem.value} is on another site: add the "allow-cross-origin" attribute to send there. Nothing was queued.`;
+      case 'invalid-method':
+        return `The "method" attribute must be POST, PUT or PATCH, not ${problem.value}. Nothing was queued.`;
+      case 'invalid-header':
+        return `The header "${problem.value}" is not allowed (only Accept, Accept-Language, Content-Language and X-…). Nothing was queued.`;
+      case 'invalid-data':
+        return 'The "data" property cannot be sent as JSON. Nothing was queued.';
     }
   },
   noServiceWorker:
     'This page has no service worker, so the notification cannot be delivered later. Nothing was queued.',
   storageFailed: 'The notification could not be saved on this device, so nothing was queued. Please try again.',
   deliveryFailed: 'The notification could not be shown yet. It stays queued and will be tried again.',
+  rejected: (status) =>
+    status
+      ? `The server refused the message (HTTP ${status}). It was removed from the queue and will not be sent again.`
+      : 'The message was not sent: its endpoint is on another site, which this page did not allow.',
 };

@@ -1,19 +1,42 @@
-/** Turns what an author wrote (attributes or a JS object) into a valid {@link NotificationRequest}. */
-import type { NotificationRequest } from './outbox.js';
+/**
+ * Turns what an author wrote (attributes or a JS object) into a valid {@link NotificationRequest}
+ * and, for API calls, a valid {@link OutboxRequest}.
+ */
+import type { NotificationRequest, OutboxRequest } from './outbox.js';
 
 /** Like {@link NotificationRequest}, but every field optional and unchecked. */
 export type NotificationInput = {
   [K in Exclude<keyof NotificationRequest, 'dir'>]?: NotificationRequest[K] | null;
 } & { dir?: string | null };
 
+/** What an author may set for an API call made through the outbox. */
+export interface RequestInput {
+  endpoint?: string | null;
+  method?: string | null;
+  headers?: Record<string, string> | null;
+  /** Sent as `data` in the JSON body, beside the title and body. */
+  data?: unknown;
+  allowCrossOrigin?: boolean;
+}
+
 export type InputProblem =
   | { kind: 'missing'; field: 'title' | 'body' }
-  | { kind: 'invalid-url'; field: 'url' | 'icon' | 'badge'; value: string }
-  | { kind: 'invalid-dir'; value: string };
+  | { kind: 'invalid-url'; field: 'url' | 'icon' | 'badge' | 'endpoint'; value: string }
+  | { kind: 'invalid-dir'; value: string }
+  | { kind: 'cross-origin'; value: string }
+  | { kind: 'invalid-method'; value: string }
+  | { kind: 'invalid-header'; value: string }
+  | { kind: 'invalid-data' };
 
-export type Validation =
-  | { ok: true; request: NotificationRequest }
-  | { ok: false; problem: InputProblem };
+export type Validation<T = NotificationRequest> = { ok: true; request: T } | { ok: false; problem: InputProblem };
+
+const METHODS: readonly string[] = ['POST', 'PUT', 'PATCH'] satisfies OutboxRequest['method'][];
+
+/**
+ * Headers an author may add: none that carries credentials or steers routing. Content-Type and
+ * Idempotency-Key are the library's own.
+ */
+const SAFE_HEADER = /^(accept|accept-language|content-language|x-[a-z0-9-]+)$/i;
 
 const DIRECTIONS: readonly string[] = ['auto', 'ltr', 'rtl'] satisfies NotificationDirection[];
 const URL_SCHEMES: Record<'url' | 'icon' | 'badge', readonly string[]> = {
@@ -22,9 +45,9 @@ const URL_SCHEMES: Record<'url' | 'icon' | 'badge', readonly string[]> = {
   badge: ['http:', 'https:', 'data:', 'blob:'],
 };
 
-function absoluteUrl(value: string, baseUrl: string, schemes: readonly string[]): string | undefined {
+function absoluteUrl(value: string | null | undefined, baseUrl: string, schemes: readonly string[]): string | undefined {
   try {
-    const url = new URL(value, baseUrl);
+    const url = new URL(value ?? '', baseUrl);
     return schemes.includes(url.protocol) ? url.href : undefined;
   } catch {
     return undefined;
@@ -58,5 +81,37 @@ export function validateNotification(input: NotificationInput, baseUrl: string):
   if (input.requireInteraction) request.requireInteraction = true;
   if (input.silent) request.silent = true;
   if (input.summary) request.summary = input.summary;
+  return { ok: true, request };
+}
+
+/**
+ * Checks an API call: an http(s) endpoint of the page's own origin unless the author allowed
+ * others, a method that sends a body, and only safe-listed headers.
+ */
+export function validateRequest(
+  input: RequestInput,
+  notification: NotificationRequest,
+  baseUrl: string,
+  pageOrigin: string,
+): Validation<OutboxRequest> {
+  const url = absoluteUrl(input.endpoint, baseUrl, URL_SCHEMES.url);
+  if (!url) return { ok: false, problem: { kind: 'invalid-url', field: 'endpoint', value: input.endpoint ?? '' } };
+  const crossOrigin = new URL(url).origin !== pageOrigin;
+  if (crossOrigin && !input.allowCrossOrigin) return { ok: false, problem: { kind: 'cross-origin', value: url } };
+  const method = (input.method || 'POST').toUpperCase();
+  if (!METHODS.includes(method)) return { ok: false, problem: { kind: 'invalid-method', value: method } };
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(input.headers ?? {})) {
+    if (!SAFE_HEADER.test(name)) return { ok: false, problem: { kind: 'invalid-header', value: name } };
+    headers[name.toLowerCase()] = String(value);
+  }
+  let body: string;
+  try {
+    body = JSON.stringify({ title: notification.title, body: notification.body, data: input.data ?? null });
+  } catch {
+    return { ok: false, problem: { kind: 'invalid-data' } };
+  }
+  const request: OutboxRequest = { url, method: method as OutboxRequest['method'], headers, body };
+  if (crossOrigin) request.crossOrigin = true;
   return { ok: true, request };
 }

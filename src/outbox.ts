@@ -27,6 +27,26 @@ export interface NotificationRequest {
   summary?: string;
 }
 
+/** An API call queued with the notification (a chat message): sent first, notified on success. */
+export interface OutboxRequest {
+  /** Absolute URL; same-origin unless the author opted into `crossOrigin`. */
+  url: string;
+  method: 'POST' | 'PUT' | 'PATCH';
+  /** The author's headers, from the safe list only; Content-Type and Idempotency-Key are added. */
+  headers: Record<string, string>;
+  /** JSON text: `{ title, body, data }`. */
+  body: string;
+  crossOrigin?: boolean;
+}
+
+/** A request the server refused (a 4xx other than 429): dropped from the queue, kept here. */
+export interface OutboxFailure {
+  id: string;
+  status: number;
+  failedAt: number;
+  request: OutboxRequest;
+}
+
 export interface OutboxItem {
   /** Assigned by IndexedDB's key generator, so it is the order in which items were queued. */
   seq: number;
@@ -35,6 +55,13 @@ export interface OutboxItem {
   /** `Date.now()` when the item was stored. */
   queuedAt: number;
   notification: NotificationRequest;
+  request?: OutboxRequest;
+  /** Set once the request got a 2xx, so a retry only shows the notification again. */
+  sentAt?: number;
+  /** Failed attempts so far, for the backoff. */
+  attempts?: number;
+  /** Not to be sent again before this time (`Date.now()` scale). */
+  retryAt?: number;
 }
 
 /** An item as handed to {@link addItem}, before IndexedDB numbers it. */
@@ -42,6 +69,7 @@ export type OutboxDraft = Omit<OutboxItem, 'seq'>;
 
 interface OutboxSchema extends DBSchema {
   items: { key: number; value: OutboxItem };
+  failures: { key: string; value: OutboxFailure };
 }
 
 type OutboxDatabase = IDBPDatabase<OutboxSchema>;
@@ -49,9 +77,10 @@ type OutboxDatabase = IDBPDatabase<OutboxSchema>;
 let connection: Promise<OutboxDatabase> | undefined;
 
 function database(): Promise<OutboxDatabase> {
-  connection ??= openDB<OutboxSchema>(OUTBOX_DATABASE, 1, {
-    upgrade(db) {
-      db.createObjectStore('items', { keyPath: 'seq', autoIncrement: true });
+  connection ??= openDB<OutboxSchema>(OUTBOX_DATABASE, 2, {
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) db.createObjectStore('items', { keyPath: 'seq', autoIncrement: true });
+      if (oldVersion < 2) db.createObjectStore('failures', { keyPath: 'id' });
     },
     // Another page or the worker wants a newer schema, or is deleting the outbox: let it.
     blocking: () => void closeOutbox(),
@@ -83,14 +112,35 @@ export async function countItems(): Promise<number> {
   return (await database()).count('items');
 }
 
+/** Replaces a stored item (retry bookkeeping). */
+export async function updateItem(item: OutboxItem): Promise<void> {
+  await (await database()).put('items', item);
+}
+
+/** Removes an item and records why, in one transaction: nothing is lost between the two. */
+export async function moveToFailures(item: OutboxItem, failure: OutboxFailure): Promise<void> {
+  const transaction = (await database()).transaction(['items', 'failures'], 'readwrite');
+  await Promise.all([
+    transaction.objectStore('items').delete(item.seq),
+    transaction.objectStore('failures').put(failure),
+    transaction.done,
+  ]);
+}
+
+/** Requests the server refused. */
+export async function listFailures(): Promise<OutboxFailure[]> {
+  return (await database()).getAll('failures');
+}
+
 /** Removes one item; called only once its notification was shown. */
 export async function removeItem(seq: number): Promise<void> {
   await (await database()).delete('items', seq);
 }
 
-/** Discards everything queued. */
+/** Discards everything queued, and the record of refused requests. */
 export async function clearOutbox(): Promise<void> {
-  await (await database()).clear('items');
+  const db = await database();
+  await Promise.all([db.clear('items'), db.clear('failures')]);
 }
 
 /** Closes this context's connection; the next operation opens a new one. */

@@ -36,7 +36,11 @@ export function isFlushRequest(data: unknown): data is FlushRequest {
 export type OutboxAnnouncement =
   | { type: 'queued'; id: string }
   | { type: 'delivered'; id: string }
-  | { type: 'delivery-failed'; id: string; message: string };
+  | { type: 'delivery-failed'; id: string; message: string }
+  /** The request will be sent again from `retryAt` (5xx, 429 or no network). */
+  | { type: 'retry'; id: string; retryAt: number }
+  /** The server refused the request (`status`, 0 for a cross-origin refusal): dropped for good. */
+  | { type: 'rejected'; id: string; status: number };
 
 /** Where a notification's own data keeps what the worker needs when it is clicked. */
 export interface NotificationData {

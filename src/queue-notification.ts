@@ -1,12 +1,21 @@
 /** The JavaScript API behind the button, for apps that queue notifications without one. */
 import { requestDelivery, type DeliveryRoute } from './delivery-request.js';
-import { validateNotification, type NotificationInput } from './notification-request.js';
+import {
+  validateNotification,
+  validateRequest,
+  type NotificationInput,
+  type RequestInput,
+} from './notification-request.js';
 import { announce } from './announce.js';
-import { addItem, type NotificationRequest, type OutboxItem } from './outbox.js';
+import { addItem, type NotificationRequest, type OutboxItem, type OutboxRequest } from './outbox.js';
 
-/** Stores a validated notification in the outbox and tells every page it is queued. */
-export async function storeNotification(request: NotificationRequest): Promise<OutboxItem> {
-  const item = await addItem({ id: crypto.randomUUID(), queuedAt: Date.now(), notification: request });
+/**
+ * Stores a validated notification (and the API call it confirms, if any) in the outbox and
+ * tells every page it is queued.
+ */
+export async function storeNotification(notification: NotificationRequest, request?: OutboxRequest): Promise<OutboxItem> {
+  const draft = { id: crypto.randomUUID(), queuedAt: Date.now(), notification, ...(request && { request }) };
+  const item = await addItem(draft);
   announce({ type: 'queued', id: item.id });
   return item;
 }
@@ -27,5 +36,22 @@ export async function queueNotification(
   const validation = validateNotification(input, document.baseURI);
   if (!validation.ok) throw new TypeError(`Invalid notification: ${JSON.stringify(validation.problem)}`);
   const item = await storeNotification(validation.request);
+  return { item, route: await requestDelivery(registration) };
+}
+
+/**
+ * Queues an API call (a chat message, say): the worker sends it when online, with the item's id
+ * as its Idempotency-Key, and shows the notification once the server accepted it. Rejects with a
+ * TypeError for invalid input, before anything is stored.
+ */
+export async function queueRequest(
+  input: NotificationInput & RequestInput,
+  registration: ServiceWorkerRegistration,
+): Promise<QueuedNotification> {
+  const notification = validateNotification(input, document.baseURI);
+  if (!notification.ok) throw new TypeError(`Invalid notification: ${JSON.stringify(notification.problem)}`);
+  const request = validateRequest(input, notification.request, document.baseURI, location.origin);
+  if (!request.ok) throw new TypeError(`Invalid request: ${JSON.stringify(request.problem)}`);
+  const item = await storeNotification(notification.request, request.request);
   return { item, route: await requestDelivery(registration) };
 }

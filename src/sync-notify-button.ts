@@ -3,9 +3,9 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { detectSupport, requestNotificationPermission, type Capability } from './capabilities.js';
 import { activeRegistration, requestDelivery, resumeDelivery } from './delivery-request.js';
 import { defaultMessages, type SyncNotifyMessages } from './messages.js';
-import { validateNotification, type InputProblem } from './notification-request.js';
+import { validateNotification, validateRequest, type InputProblem } from './notification-request.js';
 import { watchOutbox, type OutboxUpdate } from './outbox-channel.js';
-import type { OutboxItem } from './outbox.js';
+import type { OutboxItem, OutboxRequest } from './outbox.js';
 import { storeNotification } from './queue-notification.js';
 import { styles } from './sync-notify-button.styles.js';
 
@@ -20,12 +20,14 @@ export type SyncNotifyErrorReason =
   | 'invalid-input'
   | 'no-service-worker'
   | 'storage-failed'
-  | 'delivery-failed';
+  | 'delivery-failed'
+  | 'rejected';
 
 type Failure =
   | { reason: 'unsupported'; missing: Capability[] }
   | { reason: 'invalid-input'; problem: InputProblem }
-  | { reason: Exclude<SyncNotifyErrorReason, 'unsupported' | 'invalid-input'> };
+  | { reason: 'rejected'; status: number }
+  | { reason: Exclude<SyncNotifyErrorReason, 'unsupported' | 'invalid-input' | 'rejected'> };
 
 export interface SyncNotifyQueuedDetail {
   /** The item as stored in the outbox. */
@@ -41,6 +43,8 @@ export interface SyncNotifyErrorDetail {
   reason: SyncNotifyErrorReason;
   /** The sentence shown on screen. */
   message: string;
+  /** With `rejected`: the HTTP status the server answered (0 when the worker refused to send). */
+  status?: number;
 }
 
 export interface SyncNotifyEventMap {
@@ -57,6 +61,7 @@ const STATE_OF_FAILURE: Record<SyncNotifyErrorReason, SyncNotifyState> = {
   'no-service-worker': 'error',
   'storage-failed': 'error',
   'delivery-failed': 'error',
+  rejected: 'error',
 };
 
 /**
@@ -71,7 +76,7 @@ const STATE_OF_FAILURE: Record<SyncNotifyErrorReason, SyncNotifyState> = {
  *
  * @fires {CustomEvent<SyncNotifyQueuedDetail>} sync-notify-queued - The notification is stored in the outbox.
  * @fires {CustomEvent<SyncNotifyDeliveredDetail>} sync-notify-delivered - A notification queued by this element was shown.
- * @fires {CustomEvent<SyncNotifyErrorDetail>} sync-notify-error - Unsupported, permission refused, invalid input, storage or delivery failed.
+ * @fires {CustomEvent<SyncNotifyErrorDetail>} sync-notify-error - Unsupported, permission refused, invalid input, storage or delivery failed, request refused by the server.
  *
  * @csspart button - The native button.
  * @csspart status - The polite live region: queued, sent, items waiting.
@@ -128,6 +133,24 @@ export class SyncNotifyButton extends LitElement {
    * for desktop browsers that show one at a time.
    */
   @property({ attribute: 'summary', type: Boolean, reflect: true }) summary = false;
+
+  /**
+   * Makes the click an API call as well: the worker sends `{ title, body, data }` as JSON to this
+   * URL when online (same-origin unless `allow-cross-origin`), and notifies once it was accepted.
+   */
+  @property({ attribute: 'endpoint', reflect: true }) endpoint?: string;
+
+  /** HTTP method of the API call: POST (default), PUT or PATCH. */
+  @property({ attribute: 'method', reflect: true }) method?: string;
+
+  /** Allows an `endpoint` on another origin (it must answer CORS). */
+  @property({ attribute: 'allow-cross-origin', type: Boolean, reflect: true }) allowCrossOrigin = false;
+
+  /** Sent as `data` in the API call's JSON body. The attribute takes JSON. */
+  @property({ attribute: 'data', type: Object }) data?: unknown;
+
+  /** Extra headers for the API call: Accept, Accept-Language, Content-Language and X-… only. */
+  @property({ attribute: false }) headers?: Record<string, string>;
 
   /** Where the element is; read-only, reflected for host CSS (`sync-notify-button[state='error']`). */
   @property({ attribute: 'state', reflect: true }) state: SyncNotifyState = 'idle';
@@ -211,6 +234,8 @@ export class SyncNotifyButton extends LitElement {
         return text.storageFailed;
       case 'delivery-failed':
         return text.deliveryFailed;
+      case 'rejected':
+        return text.rejected(failure.status);
     }
   }
 
@@ -238,6 +263,17 @@ export class SyncNotifyButton extends LitElement {
       document.baseURI,
     );
     if (!validation.ok) return this.fail({ reason: 'invalid-input', problem: validation.problem });
+    let request: OutboxRequest | undefined;
+    if (this.endpoint) {
+      const checked = validateRequest(
+        { endpoint: this.endpoint, method: this.method, headers: this.headers, data: this.data, allowCrossOrigin: this.allowCrossOrigin },
+        validation.request,
+        document.baseURI,
+        location.origin,
+      );
+      if (!checked.ok) return this.fail({ reason: 'invalid-input', problem: checked.problem });
+      request = checked.request;
+    }
     const { missing } = detectSupport();
     if (missing.length) return this.fail({ reason: 'unsupported', missing });
 
@@ -253,7 +289,7 @@ export class SyncNotifyButton extends LitElement {
 
     let item: OutboxItem;
     try {
-      item = await storeNotification(validation.request);
+      item = await storeNotification(validation.request, request);
     } catch {
       return this.fail({ reason: 'storage-failed' });
     }
@@ -273,6 +309,9 @@ export class SyncNotifyButton extends LitElement {
       this.emit('sync-notify-delivered', { id: announcement.id });
     } else if (announcement.type === 'delivery-failed') {
       this.fail({ reason: 'delivery-failed' });
+    } else if (announcement.type === 'rejected') {
+      this.trackedItems.delete(announcement.id);
+      this.fail({ reason: 'rejected', status: announcement.status });
     }
   };
 
@@ -290,7 +329,8 @@ export class SyncNotifyButton extends LitElement {
     this.state = STATE_OF_FAILURE[failure.reason];
     this.reason = failure.reason;
     this.failure = failure;
-    this.emit('sync-notify-error', { reason: failure.reason, message: this.failureMessage(failure) });
+    const status = failure.reason === 'rejected' ? { status: failure.status } : {};
+    this.emit('sync-notify-error', { reason: failure.reason, message: this.failureMessage(failure), ...status });
   }
 
   private emit<K extends keyof SyncNotifyEventMap>(type: K, detail: SyncNotifyEventMap[K]['detail']): void {

@@ -254,7 +254,7 @@ describe('<sync-notify-button>', () => {
     });
 
     it('says nothing was queued when the outbox cannot be opened', async () => {
-      // A newer version of the site upgraded the database in another tab: opening version 1 fails.
+      // A newer version of the site upgraded the database in another tab: opening this code's version fails.
       await closeOutbox();
       await new Promise<void>((resolve, reject) => {
         const request = indexedDB.open('sync-notify-outbox', 99);

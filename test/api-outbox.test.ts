@@ -1,0 +1,132 @@
+/**
+ * The outbox for API calls, against a real HTTP endpoint (test/support/messages-api.mjs): the
+ * message reaches the server when the connection returns, exactly once and in order, and the
+ * notification confirms it.
+ */
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import '../src/sync-notify-button.js';
+import type { SyncNotifyButton } from '../src/sync-notify-button.js';
+import { deliverPending } from '../src/delivery.js';
+import { countItems, listFailures } from '../src/outbox.js';
+import { storeNotification } from '../src/queue-notification.js';
+import { absorbNotificationDrops, pause, setOffline, shownItemIds, useHostWorker, waitForNotifications } from './support/browser.js';
+import { buttonOf, clickAndWaitQueued, errorText } from './support/element.js';
+
+interface Received {
+  method: string;
+  idempotencyKey: string;
+  contentType: string;
+  client: string;
+  body: { title: string; body: string; data: unknown };
+}
+
+/** A fresh log on the test server, answering with `script` first (then 201). */
+async function messagesEndpoint(script: number[] = []): Promise<{ endpoint: string; received: () => Promise<Received[]> }> {
+  const log = crypto.randomUUID();
+  await executeServerCommand('messages-api:reset', { log, script });
+  return {
+    endpoint: `/api/messages?log=${log}`,
+    received: async () => (await executeServerCommand<Received[], { log: string }>('messages-api:received', { log }))!,
+  };
+}
+
+const outboxEmptied = () => waitUntil(async () => (await countItems()) === 0, 'outbox was not emptied', { timeout: 10_000 });
+
+describe('the outbox for API calls', function () {
+  absorbNotificationDrops(this);
+  const host = useHostWorker();
+
+  it('sends nothing while offline, then each message once, in order, each followed by its notification', async () => {
+    const server = await messagesEndpoint();
+    const element = await fixture<SyncNotifyButton>(html`
+      <sync-notify-button
+        title="Chat"
+        endpoint=${server.endpoint}
+        .data=${{ room: 'general' }}
+        .headers=${{ 'X-Client': 'outbox-test' }}
+      ></sync-notify-button>
+    `);
+    await setOffline(true);
+    const queued = [];
+    for (const text of ['First', 'Second', 'Third']) {
+      element.body = text;
+      queued.push(await clickAndWaitQueued(element));
+    }
+    await pause(300);
+    expect(await server.received()).to.deep.equal([]);
+    expect(await waitForNotifications(host.registration, 0)).to.have.length(0);
+
+    await setOffline(false);
+    await outboxEmptied();
+    const received = await server.received();
+    expect(received.map((request) => request.body)).to.deep.equal(
+      ['First', 'Second', 'Third'].map((text) => ({ title: 'Chat', body: text, data: { room: 'general' } })),
+    );
+    expect(received.map((request) => request.idempotencyKey)).to.deep.equal(queued.map((item) => item.id));
+    expect(received.every((request) => request.method === 'POST' && request.contentType === 'application/json')).to.equal(true);
+    expect(received.every((request) => request.client === 'outbox-test')).to.equal(true);
+    await waitForNotifications(host.registration, 3);
+    expect((await shownItemIds(host.registration)).sort()).to.deep.equal(queued.map((item) => item.id).sort());
+  });
+
+  it('retries after a 503, honouring Retry-After, and delivers once', async () => {
+    const server = await messagesEndpoint([503]);
+    const element = await fixture<SyncNotifyButton>(
+      html`<sync-notify-button title="Chat" body="Busy server" endpoint=${server.endpoint}></sync-notify-button>`,
+    );
+    const item = await clickAndWaitQueued(element);
+    await waitUntil(async () => (await server.received()).length === 1, 'the first attempt never arrived');
+    expect(await countItems(), 'kept for the retry').to.equal(1);
+
+    await outboxEmptied();
+    const received = await server.received();
+    expect(received.map((request) => request.idempotencyKey)).to.deep.equal([item.id, item.id]);
+    expect(await shownItemIds(host.registration)).to.deep.equal([item.id]);
+  });
+
+  it('drops a request the server refuses, records it and says so on screen', async () => {
+    const server = await messagesEndpoint([400]);
+    const element = await fixture<SyncNotifyButton>(
+      html`<sync-notify-button title="Chat" body="Malformed" endpoint=${server.endpoint}></sync-notify-button>`,
+    );
+    const error = oneEvent(element, 'sync-notify-error');
+    const item = await clickAndWaitQueued(element);
+    const { detail } = await error;
+    expect(detail).to.deep.include({ reason: 'rejected', status: 400 });
+    await element.updateComplete;
+    expect(errorText(element)).to.equal(
+      'The server refused the message (HTTP 400). It was removed from the queue and will not be sent again.',
+    );
+    expect(await countItems()).to.equal(0);
+    expect((await listFailures()).map(({ id, status }) => ({ id, status }))).to.deep.equal([{ id: item.id, status: 400 }]);
+    await pause(300);
+    expect(await shownItemIds(host.registration)).to.deep.equal([]);
+    expect(await server.received()).to.have.length(1);
+  });
+
+  it('refuses a cross-origin endpoint without the opt-in, queuing nothing', async () => {
+    const otherOrigin = `http://127.0.0.1:${location.port}/api/messages`;
+    const element = await fixture<SyncNotifyButton>(
+      html`<sync-notify-button title="Chat" body="Elsewhere" endpoint=${otherOrigin}></sync-notify-button>`,
+    );
+    const error = oneEvent(element, 'sync-notify-error');
+    buttonOf(element).click();
+    const { detail } = await error;
+    expect(detail.reason).to.equal('invalid-input');
+    expect(detail.message).to.contain('allow-cross-origin');
+    expect(await countItems()).to.equal(0);
+  });
+
+  it('has the worker refuse a cross-origin request that reached the outbox without the opt-in', async () => {
+    const server = await messagesEndpoint();
+    const item = await storeNotification(
+      { title: 'Chat', body: 'Smuggled' },
+      { url: `http://127.0.0.1:${location.port}${server.endpoint}`, method: 'POST', headers: {}, body: '{}' },
+    );
+    const report = await deliverPending(host.registration);
+    expect(report.refused.map(({ id, status }) => ({ id, status }))).to.deep.equal([{ id: item.id, status: 0 }]);
+    expect(await countItems()).to.equal(0);
+    expect(await server.received()).to.deep.equal([]);
+  });
+});

@@ -1,0 +1,62 @@
+/**
+ * A real HTTP endpoint for the outbox's API calls, served by the test runner's own server:
+ * `POST /api/messages?log=L` records the request and answers the next scripted status (default
+ * 201). Each test uses its own log, so suites in different browsers never see each other's
+ * requests. Tests script and read a log through server commands, which work while the page is
+ * offline: `messages-api:reset {log, script}` and `messages-api:received {log}`.
+ */
+
+const logs = new Map();
+
+function readBody(request) {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    request.setEncoding('utf8');
+    request.on('data', (chunk) => (text += chunk));
+    request.on('end', () => resolve(text));
+    request.on('error', reject);
+  });
+}
+
+function logNamed(name) {
+  if (!logs.has(name)) logs.set(name, { received: [], script: [] });
+  return logs.get(name);
+}
+
+/** Koa middleware for the endpoint itself. */
+export function messagesApi() {
+  return async function messagesApi(context, next) {
+    if (context.path === '/api/messages') {
+      const log = logNamed(context.query.log ?? 'default');
+      const text = await readBody(context.req);
+      log.received.push({
+        method: context.method,
+        idempotencyKey: context.get('idempotency-key'),
+        contentType: context.get('content-type'),
+        client: context.get('x-client'),
+        body: JSON.parse(text || 'null'),
+      });
+      const status = log.script.shift() ?? 201;
+      if (status === 503) context.set('Retry-After', '1');
+      context.status = status;
+      context.body = { status };
+      return;
+    }
+    await next();
+  };
+}
+
+/** Test-runner plugin: the commands that script and read a log. */
+export function messagesApiCommands() {
+  return {
+    name: 'messages-api-commands',
+    executeCommand({ command, payload }) {
+      if (command === 'messages-api:reset') {
+        logs.set(payload.log, { received: [], script: payload.script ?? [] });
+        return true;
+      }
+      if (command === 'messages-api:received') return logNamed(payload.log).received;
+      return undefined;
+    },
+  };
+}
