@@ -24,8 +24,8 @@ export interface DeliveryReport {
   delivered: OutboxItem[];
   /** Items not delivered yet (notification not shown, or request to retry); they stay queued. */
   failed: DeliveryFailure[];
-  /** Requests the server refused; removed from the queue and recorded. */
-  refused: OutboxFailure[];
+  /** Items removed from the queue undelivered and recorded: refused by the server, or expired. */
+  dropped: OutboxFailure[];
 }
 
 /** The longest wait between two attempts at a request the server could not take. */
@@ -95,6 +95,19 @@ async function send(item: OutboxItem, request: OutboxRequest): Promise<Attempt> 
   return { refusedWith: response.status };
 }
 
+/** Moves an item to the failures record and tells the pages why. */
+async function dropItem(
+  item: OutboxItem,
+  report: DeliveryReport,
+  why: { reason: 'refused'; status: number } | { reason: 'expired' },
+): Promise<void> {
+  const failure: OutboxFailure = { id: item.id, ...why, failedAt: Date.now(), notification: item.notification };
+  if (item.request) failure.request = item.request;
+  await moveToFailures(item, failure);
+  report.dropped.push(failure);
+  announce(why.reason === 'refused' ? { type: 'rejected', id: item.id, status: why.status } : { type: 'expired', id: item.id });
+}
+
 /** What became of an item's request: its notification may follow only once it was sent. */
 type RequestOutcome = 'sent' | 'waiting' | 'refused';
 
@@ -107,16 +120,13 @@ async function sendFirst(item: OutboxItem, request: OutboxRequest, report: Deliv
     return 'sent';
   }
   if ('refusedWith' in attempt) {
-    const failure: OutboxFailure = { id: item.id, status: attempt.refusedWith, failedAt: Date.now(), request };
-    await moveToFailures(item, failure);
-    report.refused.push(failure);
-    announce({ type: 'rejected', id: item.id, status: attempt.refusedWith });
+    await dropItem(item, report, { reason: 'refused', status: attempt.refusedWith });
     return 'refused';
   }
   if (attempt.retryAt !== item.retryAt) {
     await updateItem({ ...item, attempts: (item.attempts ?? 0) + 1, retryAt: attempt.retryAt });
   }
-  report.failed.push({ item, error: new Error(`Not sent yet; next attempt at ${new Date(attempt.retryAt).toISOString()}`) });
+  report.failed.push({ item, error: new Error('Retrying later') });
   announce({ type: 'retry', id: item.id, retryAt: attempt.retryAt });
   return 'waiting';
 }
@@ -128,13 +138,19 @@ async function sendFirst(item: OutboxItem, request: OutboxRequest, report: Deliv
  */
 export function deliverPending(registration: ServiceWorkerRegistration): Promise<DeliveryReport> {
   return whileDeliveryLocked(async () => {
-    const report: DeliveryReport = { delivered: [], failed: [], refused: [] };
+    const report: DeliveryReport = { delivered: [], failed: [], dropped: [] };
+    const now = Date.now();
+    const items = [];
+    for (const item of await listItems()) {
+      if ((item.expiresAt ?? Infinity) < now) await dropItem(item, report, { reason: 'expired' });
+      else items.push(item);
+    }
     let requestWaiting = false;
-    for (const batch of batchesOf(await listItems())) {
+    for (const batch of batchesOf(items)) {
       const [first] = batch;
       if (first.request && !first.sentAt) {
         if (requestWaiting) {
-          report.failed.push({ item: first, error: new Error('Waiting for an earlier request') });
+          report.failed.push({ item: first, error: new Error('Behind a retry') });
           continue;
         }
         const outcome = await sendFirst(first, first.request, report);

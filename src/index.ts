@@ -3,14 +3,15 @@
  * the JavaScript API for queuing notifications without it.
  */
 export * from './sync-notify-button.js';
-export { queueNotification, queueRequest, storeNotification, type QueuedNotification } from './queue-notification.js';
+export { queueNotification, queueRequest, storeNotification, DEFAULT_MAX_AGE, DEFAULT_MAX_ITEMS } from './queue-notification.js';
+export type { QueuedNotification, RetentionOptions } from './queue-notification.js';
 export { activeRegistration, requestDelivery, type DeliveryRoute } from './delivery-request.js';
 export { detectSupport, requestNotificationPermission } from './capabilities.js';
 export type { Capability, PermissionOutcome, SupportReport } from './capabilities.js';
 export { validateNotification, validateRequest } from './notification-request.js';
 export type { InputProblem, NotificationInput, RequestInput } from './notification-request.js';
 export { watchOutbox, type OutboxUpdate, type OutboxWatcher } from './outbox-channel.js';
-export { listItems, countItems, clearOutbox, listFailures } from './outbox.js';
+export { listItems, countItems, clearOutbox, listFailures, OutboxFullError } from './outbox.js';
 export type { NotificationRequest, OutboxFailure, OutboxItem, OutboxRequest } from './outbox.js';
 export { defaultMessages, type SyncNotifyMessages } from './messages.js';
 export { SYNC_TAG, type OutboxAnnouncement } from './protocol.js';

@@ -26,6 +26,8 @@ export interface SyncNotifyMessages {
   deliveryFailed: string;
   /** The server refused the queued request with this HTTP status (0: the worker refused it). */
   rejected: (status: number) => string;
+  expired: string;
+  outboxFull: string;
 }
 
 const listFormat = (items: string[]): string =>
@@ -78,4 +80,6 @@ export const defaultMessages: SyncNotifyMessages = {
     status
       ? `The server refused the message (HTTP ${status}). It was removed from the queue and will not be sent again.`
       : 'The message was not sent: its endpoint is on another site, which this page did not allow.',
+  expired: 'A queued notification waited too long for a connection and was dropped without being sent.',
+  outboxFull: 'Too many notifications are already waiting for a connection, so this one was not queued. Nothing queued earlier was lost.',
 };

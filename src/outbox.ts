@@ -39,12 +39,21 @@ export interface OutboxRequest {
   crossOrigin?: boolean;
 }
 
-/** A request the server refused (a 4xx other than 429): dropped from the queue, kept here. */
+/** An item dropped from the queue for good, kept here so the app can tell its user. */
 export interface OutboxFailure {
   id: string;
-  status: number;
+  /** `refused`: the server answered a 4xx other than 429 (or the worker refused a cross-origin URL). */
+  reason: 'refused' | 'expired';
+  /** The HTTP status of a refusal (0 when the worker refused to send). */
+  status?: number;
   failedAt: number;
-  request: OutboxRequest;
+  notification: NotificationRequest;
+  request?: OutboxRequest;
+}
+
+/** Thrown by {@link addItem} when the outbox already holds `maxItems`: nothing was stored. */
+export class OutboxFullError extends Error {
+  override name = 'OutboxFullError';
 }
 
 export interface OutboxItem {
@@ -54,6 +63,8 @@ export interface OutboxItem {
   id: string;
   /** `Date.now()` when the item was stored. */
   queuedAt: number;
+  /** Dropped, not delivered, after this time (`Date.now()` scale). */
+  expiresAt?: number;
   notification: NotificationRequest;
   request?: OutboxRequest;
   /** Set once the request got a 2xx, so a retry only shows the notification again. */
@@ -95,11 +106,15 @@ function database(): Promise<OutboxDatabase> {
   return connection;
 }
 
-/** Stores a new item at the end of the queue. */
-export async function addItem(draft: OutboxDraft): Promise<OutboxItem> {
-  const db = await database();
+/**
+ * Stores a new item at the end of the queue, unless the outbox already holds `maxItems`: count
+ * and add share one transaction, so tabs queuing at once cannot pass the limit together.
+ */
+export async function addItem(draft: OutboxDraft, maxItems = Infinity): Promise<OutboxItem> {
+  const store = (await database()).transaction('items', 'readwrite').store;
+  if ((await store.count()) >= maxItems) throw new OutboxFullError(`The outbox already holds ${maxItems} items`);
   // `seq` is absent on purpose: the store's key generator assigns it.
-  const seq = await db.add('items', draft as OutboxItem);
+  const seq = await store.add(draft as OutboxItem);
   return { ...draft, seq };
 }
 

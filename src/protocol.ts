@@ -40,7 +40,9 @@ export type OutboxAnnouncement =
   /** The request will be sent again from `retryAt` (5xx, 429 or no network). */
   | { type: 'retry'; id: string; retryAt: number }
   /** The server refused the request (`status`, 0 for a cross-origin refusal): dropped for good. */
-  | { type: 'rejected'; id: string; status: number };
+  | { type: 'rejected'; id: string; status: number }
+  /** Waited longer than its max-age: dropped undelivered. */
+  | { type: 'expired'; id: string };
 
 /** Where a notification's own data keeps what the worker needs when it is clicked. */
 export interface NotificationData {

@@ -9,13 +9,29 @@ import {
 import { announce } from './announce.js';
 import { addItem, type NotificationRequest, type OutboxItem, type OutboxRequest } from './outbox.js';
 
+/** How long an item may wait, and how many may wait at once. */
+export interface RetentionOptions {
+  /** Seconds an item may wait before it is dropped undelivered. Default 24 hours. */
+  maxAge?: number;
+  /** Items the outbox may hold; beyond, queuing fails with OutboxFullError. Default 1000. */
+  maxItems?: number;
+}
+
+export const DEFAULT_MAX_AGE = 24 * 60 * 60;
+export const DEFAULT_MAX_ITEMS = 1000;
+
 /**
  * Stores a validated notification (and the API call it confirms, if any) in the outbox and
  * tells every page it is queued.
  */
-export async function storeNotification(notification: NotificationRequest, request?: OutboxRequest): Promise<OutboxItem> {
-  const draft = { id: crypto.randomUUID(), queuedAt: Date.now(), notification, ...(request && { request }) };
-  const item = await addItem(draft);
+export async function storeNotification(
+  notification: NotificationRequest,
+  request?: OutboxRequest,
+  { maxAge = DEFAULT_MAX_AGE, maxItems = DEFAULT_MAX_ITEMS }: RetentionOptions = {},
+): Promise<OutboxItem> {
+  const queuedAt = Date.now();
+  const draft = { id: crypto.randomUUID(), queuedAt, expiresAt: queuedAt + maxAge * 1000, notification };
+  const item = await addItem(request ? { ...draft, request } : draft, maxItems);
   announce({ type: 'queued', id: item.id });
   return item;
 }
@@ -27,15 +43,16 @@ export interface QueuedNotification {
 
 /**
  * Queues a notification and asks for its delivery; the caller owns support checks and the
- * permission prompt. Rejects with a TypeError for invalid input, before anything is stored.
+ * permission prompt. Rejects with a TypeError for invalid input and with an OutboxFullError when
+ * `maxItems` wait already, in both cases storing nothing.
  */
 export async function queueNotification(
-  input: NotificationInput,
+  input: NotificationInput & RetentionOptions,
   registration: ServiceWorkerRegistration,
 ): Promise<QueuedNotification> {
   const validation = validateNotification(input, document.baseURI);
   if (!validation.ok) throw new TypeError(`Invalid notification: ${JSON.stringify(validation.problem)}`);
-  const item = await storeNotification(validation.request);
+  const item = await storeNotification(validation.request, undefined, input);
   return { item, route: await requestDelivery(registration) };
 }
 
@@ -45,13 +62,13 @@ export async function queueNotification(
  * TypeError for invalid input, before anything is stored.
  */
 export async function queueRequest(
-  input: NotificationInput & RequestInput,
+  input: NotificationInput & RequestInput & RetentionOptions,
   registration: ServiceWorkerRegistration,
 ): Promise<QueuedNotification> {
   const notification = validateNotification(input, document.baseURI);
   if (!notification.ok) throw new TypeError(`Invalid notification: ${JSON.stringify(notification.problem)}`);
   const request = validateRequest(input, notification.request, document.baseURI, location.origin);
   if (!request.ok) throw new TypeError(`Invalid request: ${JSON.stringify(request.problem)}`);
-  const item = await storeNotification(notification.request, request.request);
+  const item = await storeNotification(notification.request, request.request, input);
   return { item, route: await requestDelivery(registration) };
 }

@@ -5,8 +5,8 @@ import { activeRegistration, requestDelivery, resumeDelivery } from './delivery-
 import { defaultMessages, type SyncNotifyMessages } from './messages.js';
 import { validateNotification, validateRequest, type InputProblem } from './notification-request.js';
 import { watchOutbox, type OutboxUpdate } from './outbox-channel.js';
-import type { OutboxItem, OutboxRequest } from './outbox.js';
-import { storeNotification } from './queue-notification.js';
+import { OutboxFullError, type OutboxItem, type OutboxRequest } from './outbox.js';
+import { DEFAULT_MAX_AGE, DEFAULT_MAX_ITEMS, storeNotification } from './queue-notification.js';
 import { styles } from './sync-notify-button.styles.js';
 
 /** Where the element is: `idle` until clicked, then one of the outcomes. */
@@ -21,7 +21,9 @@ export type SyncNotifyErrorReason =
   | 'no-service-worker'
   | 'storage-failed'
   | 'delivery-failed'
-  | 'rejected';
+  | 'rejected'
+  | 'expired'
+  | 'outbox-full';
 
 type Failure =
   | { reason: 'unsupported'; missing: Capability[] }
@@ -62,6 +64,8 @@ const STATE_OF_FAILURE: Record<SyncNotifyErrorReason, SyncNotifyState> = {
   'storage-failed': 'error',
   'delivery-failed': 'error',
   rejected: 'error',
+  expired: 'error',
+  'outbox-full': 'error',
 };
 
 /**
@@ -76,7 +80,7 @@ const STATE_OF_FAILURE: Record<SyncNotifyErrorReason, SyncNotifyState> = {
  *
  * @fires {CustomEvent<SyncNotifyQueuedDetail>} sync-notify-queued - The notification is stored in the outbox.
  * @fires {CustomEvent<SyncNotifyDeliveredDetail>} sync-notify-delivered - A notification queued by this element was shown.
- * @fires {CustomEvent<SyncNotifyErrorDetail>} sync-notify-error - Unsupported, permission refused, invalid input, storage or delivery failed, request refused by the server.
+ * @fires {CustomEvent<SyncNotifyErrorDetail>} sync-notify-error - Unsupported, permission refused, invalid input, storage or delivery failed, outbox full, request refused by the server, item expired.
  *
  * @csspart button - The native button.
  * @csspart status - The polite live region: queued, sent, items waiting.
@@ -151,6 +155,12 @@ export class SyncNotifyButton extends LitElement {
 
   /** Extra headers for the API call: Accept, Accept-Language, Content-Language and X-… only. */
   @property({ attribute: false }) headers?: Record<string, string>;
+
+  /** Seconds a queued item may wait; older ones are dropped undelivered. Default 86400 (24 h). */
+  @property({ attribute: 'max-age', type: Number, reflect: true }) maxAge = DEFAULT_MAX_AGE;
+
+  /** Items the site's outbox may hold; a click beyond is refused, and nothing queued is lost. */
+  @property({ attribute: 'max-items', type: Number, reflect: true }) maxItems = DEFAULT_MAX_ITEMS;
 
   /** Where the element is; read-only, reflected for host CSS (`sync-notify-button[state='error']`). */
   @property({ attribute: 'state', reflect: true }) state: SyncNotifyState = 'idle';
@@ -236,6 +246,10 @@ export class SyncNotifyButton extends LitElement {
         return text.deliveryFailed;
       case 'rejected':
         return text.rejected(failure.status);
+      case 'expired':
+        return text.expired;
+      case 'outbox-full':
+        return text.outboxFull;
     }
   }
 
@@ -289,9 +303,9 @@ export class SyncNotifyButton extends LitElement {
 
     let item: OutboxItem;
     try {
-      item = await storeNotification(validation.request, request);
-    } catch {
-      return this.fail({ reason: 'storage-failed' });
+      item = await storeNotification(validation.request, request, { maxAge: this.maxAge, maxItems: this.maxItems });
+    } catch (error) {
+      return this.fail({ reason: error instanceof OutboxFullError ? 'outbox-full' : 'storage-failed' });
     }
     // Tracked before delivery is requested: online, the worker may report it within the call.
     this.trackedItems.add(item.id);
@@ -312,6 +326,9 @@ export class SyncNotifyButton extends LitElement {
     } else if (announcement.type === 'rejected') {
       this.trackedItems.delete(announcement.id);
       this.fail({ reason: 'rejected', status: announcement.status });
+    } else if (announcement.type === 'expired') {
+      this.trackedItems.delete(announcement.id);
+      this.fail({ reason: 'expired' });
     }
   };
 

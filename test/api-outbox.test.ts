@@ -8,7 +8,7 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import '../src/sync-notify-button.js';
 import type { SyncNotifyButton } from '../src/sync-notify-button.js';
 import { deliverPending } from '../src/delivery.js';
-import { countItems, listFailures } from '../src/outbox.js';
+import { countItems, listFailures, listItems } from '../src/outbox.js';
 import { storeNotification } from '../src/queue-notification.js';
 import { absorbNotificationDrops, pause, setOffline, shownItemIds, useHostWorker, waitForNotifications } from './support/browser.js';
 import { buttonOf, clickAndWaitQueued, errorText } from './support/element.js';
@@ -125,8 +125,45 @@ describe('the outbox for API calls', function () {
       { url: `http://127.0.0.1:${location.port}${server.endpoint}`, method: 'POST', headers: {}, body: '{}' },
     );
     const report = await deliverPending(host.registration);
-    expect(report.refused.map(({ id, status }) => ({ id, status }))).to.deep.equal([{ id: item.id, status: 0 }]);
+    expect(report.dropped.map(({ id, reason, status }) => ({ id, reason, status }))).to.deep.equal([{ id: item.id, reason: 'refused', status: 0 }]);
     expect(await countItems()).to.equal(0);
     expect(await server.received()).to.deep.equal([]);
+  });
+
+  it('refuses a click beyond max-items with a clear error, and loses nothing already queued', async () => {
+    const element = await fixture<SyncNotifyButton>(
+      html`<sync-notify-button title="Chat" body="Queued" max-items="2"></sync-notify-button>`,
+    );
+    await setOffline(true);
+    const queued = [await clickAndWaitQueued(element), await clickAndWaitQueued(element)];
+    const error = oneEvent(element, 'sync-notify-error');
+    buttonOf(element).click();
+    expect((await error).detail.reason).to.equal('outbox-full');
+    await element.updateComplete;
+    expect(errorText(element)).to.equal(
+      'Too many notifications are already waiting for a connection, so this one was not queued. Nothing queued earlier was lost.',
+    );
+    expect((await listItems()).map((item) => item.id)).to.deep.equal(queued.map((item) => item.id));
+
+    await setOffline(false);
+    await waitForNotifications(host.registration, 2);
+    expect((await shownItemIds(host.registration)).sort()).to.deep.equal(queued.map((item) => item.id).sort());
+  });
+
+  it('drops an item older than max-age undelivered, with an error', async () => {
+    const server = await messagesEndpoint();
+    const element = await fixture<SyncNotifyButton>(
+      html`<sync-notify-button title="Chat" body="Stale" max-age="1" endpoint=${server.endpoint}></sync-notify-button>`,
+    );
+    await setOffline(true);
+    const item = await clickAndWaitQueued(element);
+    await pause(1_100);
+    const error = oneEvent(element, 'sync-notify-error');
+    await setOffline(false);
+    expect((await error).detail.reason).to.equal('expired');
+    await outboxEmptied();
+    expect((await listFailures()).map(({ id, reason }) => ({ id, reason }))).to.deep.equal([{ id: item.id, reason: 'expired' }]);
+    expect(await server.received()).to.deep.equal([]);
+    expect(await shownItemIds(host.registration)).to.deep.equal([]);
   });
 });
