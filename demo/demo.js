@@ -28,3 +28,36 @@ document.addEventListener('sync-notify-delivered', (event) =>
   record(`Sent (${event.detail.id.slice(0, 8)})`, 'sent'),
 );
 document.addEventListener('sync-notify-error', (event) => record(`${event.detail.reason}: ${event.detail.message}`, 'error'));
+
+// The chat: the typed text becomes the element's body; the server's list refreshes as messages land.
+const chatText = document.querySelector('#chat-text');
+const chatSend = document.querySelector('#chat-send');
+const serverMessages = document.querySelector('#server-messages');
+
+chatText.addEventListener('input', () => (chatSend.body = chatText.value));
+document.querySelector('#chat-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  chatSend.shadowRoot.querySelector('button').click();
+});
+chatSend.addEventListener('sync-notify-queued', () => {
+  chatText.value = '';
+  chatSend.body = '';
+});
+
+async function showServerMessages() {
+  if (!navigator.onLine) return;
+  const response = await fetch('/demo/api/messages').catch(() => undefined);
+  if (!response?.ok) return;
+  serverMessages.replaceChildren(
+    ...(await response.json()).map(({ text, receivedAt }) => {
+      const entry = document.createElement('li');
+      const time = document.createElement('time');
+      time.textContent = new Date(receivedAt).toLocaleTimeString();
+      entry.append(time, ` ${text}`);
+      return entry;
+    }),
+  );
+}
+chatSend.addEventListener('sync-notify-delivered', showServerMessages);
+addEventListener('online', showServerMessages);
+showServerMessages();

@@ -1,9 +1,10 @@
-/** Serves the demo (which uses the built dist/ files, as a host site would) on localhost. */
+/** Serves the demo (the built dist/ files, used as a host site would, and its chat server) on localhost. */
 import { startDevServer } from '@web/dev-server';
+import { chatApi } from '../demo/chat-api.mjs';
 
 const port = Number(process.env.PORT ?? 8080);
 await startDevServer({
-  config: { rootDir: '.', port, hostname: 'localhost', nodeResolve: false, watch: false },
+  config: { rootDir: '.', port, hostname: 'localhost', nodeResolve: false, watch: false, middleware: [chatApi] },
   readCliArgs: false,
   readFileConfig: false,
   logStartMessage: false,
