@@ -1,5 +1,4 @@
 /** The human-readable table of a bench run. */
-import { ratio } from './stats.mjs';
 
 const ms = (value) => `${value.toFixed(2)} ms`;
 const times = (value) => `${value.toFixed(2)}×`;
@@ -67,23 +66,23 @@ function printDeliverySeries(title, series, targets) {
 }
 
 function printDelivery(delivery, targets) {
-  const runs = Object.entries(delivery.repetitions).map(([count, repetitions]) => `${repetitions} at ${count}`).join(', ');
-  const floor = 'floor = bare showNotification loop in the worker';
+  const runs = Object.entries(delivery.pairs).map(([count, pairs]) => `${2 * pairs} at ${count}`).join(', ');
   printDeliverySeries(
-    `Worker delivery, one notification per item (median of ${runs}; ${floor})`,
+    `Worker delivery, one notification per item (fresh browser per row, median of ${runs} runs, ` +
+      'library and floor alternating; floor = bare showNotification loop in the worker)',
     delivery.separate,
     targets,
   );
   printDeliverySeries(
-    'Worker delivery, all items share one tag, so one notification stays on screen (same runs)',
+    'Worker delivery, all items share one tag, so one notification stays on screen (same method)',
     delivery.shared,
     targets,
   );
   const { withElement } = delivery;
-  const alone = delivery.separate.rows.find((row) => row.count === withElement.count);
   console.log(
     `${withElement.count} items, one notification each, with a <sync-notify-button> connected in the page: ` +
-      `${ms(withElement.perItem)} per item (${times(ratio(withElement.perItem, alone.libraryPerItem))} the same delivery without it)`,
+      `${ms(withElement.withElementMs / withElement.count)} per item vs ${ms(withElement.aloneMs / withElement.count)} ` +
+      `without it in the same browser (${times(withElement.ratio)})`,
   );
 }
 
@@ -102,7 +101,10 @@ function printMemory(memory, targets) {
 
 export function printReport(results) {
   const load = results.loadAverage;
-  console.log(`sync-notify-button bench — ${results.chromium}, Node ${results.node}, ${results.date}`);
+  console.log(
+    `sync-notify-button bench — ${results.chromium}, Node ${results.node}, ${results.date}, ` +
+      `commit ${results.commit ?? 'unknown'}`,
+  );
   console.log(
     `${results.cpus} CPUs, load average ${load.before.toFixed(2)} → ${load.after.toFixed(2)}, ` +
       `timer ${results.crossOriginIsolated ? '5 µs (cross-origin isolated)' : '100 µs'}, run took ${results.durationS.toFixed(0)} s`,

@@ -3,6 +3,7 @@
  * <sync-notify-button>, in headless Chromium with a real IndexedDB and a real service worker.
  * Prints a table and writes bench/results.json. Missed targets are reported, not fatal.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { measure } from '../scripts/size-budget.mjs';
@@ -24,10 +25,19 @@ const WORKER_PAGE = '/bench/pages/worker.html';
 const RENDER = { counts: [1, 100, 1000], warmup: 1, repetitions: 5 };
 const MEMORY = { warmup: 100, cycles: 1000 };
 const CLICKS = { warmup: 20, rounds: 10, perRound: 25 };
-// Small deliveries take milliseconds, so they get more repetitions against noise.
-const DELIVERY = { counts: [10, 100, 1000], warmup: 2, repetitions: { 10: 9, 100: 5, 1000: 3 } };
-const WITH_ELEMENT_COUNT = 1000;
+// Runs per block = 2 × pairs; small deliveries take milliseconds, so they get more against noise.
+const DELIVERY = { counts: [10, 100, 1000], warmupCount: 100, pairs: { 10: 8, 100: 4, 1000: 2 } };
 const TARGETS = { clickRatio: 1.3, deliveryRatio: 1.3, deliveryLinearity: 1.5, heapRatio: 1.1 };
+
+/** The commit measured, with `+dirty` when src/ has uncommitted changes; undefined outside git. */
+function sourceVersion() {
+  try {
+    const git = (...args) => execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return git('rev-parse', '--short', 'HEAD') + (git('status', '--porcelain', '--', 'src') ? '+dirty' : '');
+  } catch {
+    return undefined;
+  }
+}
 
 function measureBundles() {
   return Object.fromEntries(BUNDLES.map((file) => [file, measure(readFileSync(new URL(`../${file}`, import.meta.url)))]));
@@ -92,26 +102,62 @@ async function timeBareShows(page, count, options = {}) {
   return page.evaluate((n, o) => window.timeBareShows(n, o), count, options);
 }
 
-/** Library and floor alternate, so that drift in the machine's load hits both alike. */
-async function deliverySeries(page, options) {
+/**
+ * Runs `first` and `second` in ABBA order (AB, BA, AB…), so that a drift during the block
+ * (machine load, Chromium's history) weighs on both alike. Returns the samples of each.
+ */
+async function alternate(pairs, first, second) {
+  const samples = new Map([
+    [first, []],
+    [second, []],
+  ]);
+  for (let pair = 0; pair < pairs; pair++) {
+    for (const task of pair % 2 ? [second, first] : [first, second]) samples.get(task).push(await task());
+  }
+  return [samples.get(first), samples.get(second)];
+}
+
+/**
+ * Chromium's showNotification gets slower with every notification a profile has shown, even
+ * once closed (0.7 → 2.3 ms after 9000): each block gets a fresh browser, hence a fresh profile.
+ */
+async function inFreshWorkerPage(origin, task) {
+  const browser = await launchChromium(origin);
+  try {
+    const page = await openBenchPage(browser, origin, WORKER_PAGE);
+    await timeDelivery(page, DELIVERY.warmupCount);
+    await timeBareShows(page, DELIVERY.warmupCount);
+    return await task(page);
+  } finally {
+    await browser.close();
+  }
+}
+
+function deliveryRow(count, library, floor) {
+  const libraryMs = median(library);
+  const floorMs = median(floor);
+  return {
+    count,
+    runs: library.length,
+    libraryMs,
+    floorMs,
+    libraryPerItem: libraryMs / count,
+    floorPerItem: floorMs / count,
+    ratio: ratio(libraryMs, floorMs),
+  };
+}
+
+async function deliverySeries(origin, options) {
   const rows = [];
   for (const count of DELIVERY.counts) {
-    const library = [];
-    const floor = [];
-    for (let run = 0; run < DELIVERY.repetitions[count]; run++) {
-      library.push(await timeDelivery(page, count, options));
-      floor.push(await timeBareShows(page, count, options));
-    }
-    const libraryMs = median(library);
-    const floorMs = median(floor);
-    rows.push({
-      count,
-      libraryMs,
-      floorMs,
-      libraryPerItem: libraryMs / count,
-      floorPerItem: floorMs / count,
-      ratio: ratio(libraryMs, floorMs),
-    });
+    const [library, floor] = await inFreshWorkerPage(origin, (page) =>
+      alternate(
+        DELIVERY.pairs[count],
+        () => timeDelivery(page, count, options),
+        () => timeBareShows(page, count, options),
+      ),
+    );
+    rows.push(deliveryRow(count, library, floor));
   }
   const [first, last] = [rows[0], rows.at(-1)];
   return {
@@ -121,26 +167,27 @@ async function deliverySeries(page, options) {
   };
 }
 
-async function benchDelivery(page) {
-  for (let run = 0; run < DELIVERY.warmup; run++) {
-    await timeDelivery(page, 100);
-    await timeBareShows(page, 100);
-  }
-  const separate = await deliverySeries(page, {});
-  // One tag for all items: Chromium's showNotification slows with every notification on screen,
-  // so this series isolates how the library itself scales.
-  const shared = await deliverySeries(page, { sharedTag: 'bench-shared' });
-  const withElement = [];
-  for (let run = 0; run < DELIVERY.repetitions[WITH_ELEMENT_COUNT]; run++) {
-    withElement.push(await timeDelivery(page, WITH_ELEMENT_COUNT, { withElement: true }));
-  }
-  await page.evaluate(() => window.resetOutbox());
-  const withElementMs = median(withElement);
+/** Every 'delivered' announcement makes each connected element count the outbox. */
+async function deliveryWithElement(origin) {
+  const count = DELIVERY.counts.at(-1);
+  const [alone, withElement] = await inFreshWorkerPage(origin, (page) =>
+    alternate(
+      DELIVERY.pairs[count],
+      () => timeDelivery(page, count),
+      () => timeDelivery(page, count, { withElement: true }),
+    ),
+  );
+  return { count, aloneMs: median(alone), withElementMs: median(withElement), ratio: ratio(median(withElement), median(alone)) };
+}
+
+async function benchDelivery(origin) {
   return {
-    repetitions: DELIVERY.repetitions,
-    separate,
-    shared,
-    withElement: { count: WITH_ELEMENT_COUNT, totalMs: withElementMs, perItem: withElementMs / WITH_ELEMENT_COUNT },
+    pairs: DELIVERY.pairs,
+    separate: await deliverySeries(origin, {}),
+    // One tag for all items, so one notification stays on screen: Chromium's showNotification
+    // slows with every notification on screen, and this series shows how the library itself scales.
+    shared: await deliverySeries(origin, { sharedTag: 'bench-shared' }),
+    withElement: await deliveryWithElement(origin),
   };
 }
 
@@ -168,21 +215,22 @@ async function benchClicks(page, workerCdp) {
   };
 }
 
-async function runInBrowser(origin) {
+/** Render, memory and clicks share one browser; each delivery block gets its own. */
+async function runInBrowsers(origin) {
   const browser = await launchChromium(origin);
+  let measured;
   try {
     const chromium = await browser.version();
     const render = await benchRender(browser, origin);
     const memory = await benchMemory(browser, origin);
     const page = await openBenchPage(browser, origin, WORKER_PAGE);
     const crossOriginIsolated = await page.evaluate(() => window.crossOriginIsolatedPage);
-    const workerCdp = await serviceWorkerSession(browser);
-    const delivery = await benchDelivery(page);
-    const click = await benchClicks(page, workerCdp);
-    return { chromium, crossOriginIsolated, render, memory, delivery, click };
+    const click = await benchClicks(page, await serviceWorkerSession(browser));
+    measured = { chromium, crossOriginIsolated, render, memory, click };
   } finally {
     await browser.close();
   }
+  return { ...measured, delivery: await benchDelivery(origin) };
 }
 
 async function main() {
@@ -192,9 +240,10 @@ async function main() {
   const sizes = measureBundles();
   const server = await startServer();
   try {
-    const measured = await runInBrowser(server.origin);
+    const measured = await runInBrowsers(server.origin);
     const results = {
       date: new Date().toISOString(),
+      commit: sourceVersion(),
       durationS: (Date.now() - startedAt) / 1000,
       node: process.version,
       cpus: cpus().length,

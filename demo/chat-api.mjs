@@ -4,24 +4,10 @@
  * twice; GET lists what arrived.
  */
 
+import { readBody } from '../scripts/request-body.mjs';
+
 const messages = [];
 const seenKeys = new Set();
-
-function readJson(request) {
-  return new Promise((resolve, reject) => {
-    let text = '';
-    request.setEncoding('utf8');
-    request.on('data', (chunk) => (text += chunk));
-    request.on('end', () => {
-      try {
-        resolve(JSON.parse(text));
-      } catch (error) {
-        reject(error);
-      }
-    });
-    request.on('error', reject);
-  });
-}
 
 export async function chatApi(context, next) {
   if (context.path !== '/demo/api/messages') return next();
@@ -36,7 +22,7 @@ export async function chatApi(context, next) {
   const key = context.get('idempotency-key');
   let message;
   try {
-    message = await readJson(context.req);
+    message = JSON.parse(await readBody(context.req));
   } catch {
     context.status = 400;
     return undefined;

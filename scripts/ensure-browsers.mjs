@@ -4,9 +4,10 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { CHROMIUM_PATH } from './chromium.mjs';
 
 const BROWSERS = [
-  { executable: process.env.CHROME_PATH ?? '/usr/bin/chromium', debianPackage: 'chromium' },
+  { executable: CHROMIUM_PATH, debianPackage: 'chromium' },
   { executable: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr', debianPackage: 'firefox-esr' },
 ];
 

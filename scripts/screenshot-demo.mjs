@@ -5,6 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import puppeteer from 'puppeteer-core';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.mjs';
 
 const PORT = 8090;
 const DEMO = `http://localhost:${PORT}/demo/`;
@@ -14,9 +15,9 @@ const server = spawn(process.execPath, ['scripts/serve-demo.mjs'], { env: { ...p
 await new Promise((resolve) => server.stdout.on('data', (chunk) => chunk.includes('demo:') && resolve()));
 
 const browser = await puppeteer.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  executablePath: CHROMIUM_PATH,
   headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: CHROMIUM_FLAGS,
 });
 try {
   const context = browser.defaultBrowserContext();

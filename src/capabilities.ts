@@ -43,10 +43,8 @@ export type PermissionOutcome = 'granted' | 'denied' | 'dismissed';
 export function requestNotificationPermission(
   scope: Window & typeof globalThis = window,
 ): Promise<PermissionOutcome> {
-  const { Notification } = scope;
-  const answer =
-    Notification.permission === 'default'
-      ? Notification.requestPermission()
-      : Promise.resolve(Notification.permission);
+  // Read once: every read of Notification.permission is a synchronous round trip to the browser.
+  const current = scope.Notification.permission;
+  const answer = current === 'default' ? scope.Notification.requestPermission() : Promise.resolve(current);
   return answer.then((permission) => (permission === 'default' ? 'dismissed' : permission));
 }

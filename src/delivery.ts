@@ -146,6 +146,7 @@ export function deliverPending(registration: ServiceWorkerRegistration): Promise
       else items.push(item);
     }
     let requestWaiting = false;
+    const removals: Promise<void>[] = [];
     for (const batch of batchesOf(items)) {
       const [first] = batch;
       if (first.request && !first.sentAt) {
@@ -166,12 +167,17 @@ export function deliverPending(registration: ServiceWorkerRegistration): Promise
         }
         continue;
       }
-      for (const item of batch) {
-        await removeItem(item.seq);
-        report.delivered.push(item);
-        announce({ type: 'delivered', id: item.id });
-      }
+      // Not awaited here: the delete runs while the next notification is shown. A worker killed
+      // in between shows the item again under the same tag, which replaces it.
+      removals.push(
+        ...batch.map(async (item) => {
+          await removeItem(item.seq);
+          report.delivered.push(item);
+          announce({ type: 'delivered', id: item.id });
+        }),
+      );
     }
+    await Promise.all(removals);
     return report;
   });
 }

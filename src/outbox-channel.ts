@@ -15,6 +15,21 @@ export type OutboxWatcher = (update: OutboxUpdate) => void;
 const watchers = new Set<OutboxWatcher>();
 let listening = false;
 
+let countInFlight: Promise<number | undefined> | undefined;
+
+/**
+ * The pending count for elements that just connected: one read shared by all that connect while
+ * it runs (a page rendering 1000 elements reads the outbox once, not 1000 times).
+ */
+function sharedCount(): Promise<number | undefined> {
+  countInFlight ??= countItems()
+    .catch(() => undefined)
+    .finally(() => {
+      countInFlight = undefined;
+    });
+  return countInFlight;
+}
+
 async function notifyWatchers(announcement?: OutboxAnnouncement): Promise<void> {
   if (!watchers.size) return;
   // One count per announcement for the whole page, however many elements watch.
@@ -32,10 +47,7 @@ export function watchOutbox(watcher: OutboxWatcher): () => void {
     listening = true;
     listen((announcement) => void notifyWatchers(announcement));
   }
-  void countItems().then(
-    (pending) => watchers.has(watcher) && watcher({ pending }),
-    () => undefined,
-  );
+  void sharedCount().then((pending) => watchers.has(watcher) && pending !== undefined && watcher({ pending }));
   return () => {
     watchers.delete(watcher);
   };

@@ -111,10 +111,13 @@ function database(): Promise<OutboxDatabase> {
  * and add share one transaction, so tabs queuing at once cannot pass the limit together.
  */
 export async function addItem(draft: OutboxDraft, maxItems = Infinity): Promise<OutboxItem> {
-  const store = (await database()).transaction('items', 'readwrite').store;
-  if ((await store.count()) >= maxItems) throw new OutboxFullError(`The outbox already holds ${maxItems} items`);
+  const transaction = (await database()).transaction('items', 'readwrite');
+  // Nothing written yet: the transaction commits empty.
+  if ((await transaction.store.count()) >= maxItems) throw new OutboxFullError(`The outbox already holds ${maxItems} items`);
   // `seq` is absent on purpose: the store's key generator assigns it.
-  const seq = await store.add(draft as OutboxItem);
+  const seq = await transaction.store.add(draft as OutboxItem);
+  // Stored means committed: a quota error surfaces at commit, after the request succeeded.
+  await transaction.done;
   return { ...draft, seq };
 }
 

@@ -6,17 +6,9 @@
  * offline: `messages-api:reset {log, script}` and `messages-api:received {log}`.
  */
 
-const logs = new Map();
+import { readBody } from '../../scripts/request-body.mjs';
 
-function readBody(request) {
-  return new Promise((resolve, reject) => {
-    let text = '';
-    request.setEncoding('utf8');
-    request.on('data', (chunk) => (text += chunk));
-    request.on('end', () => resolve(text));
-    request.on('error', reject);
-  });
-}
+const logs = new Map();
 
 function logNamed(name) {
   if (!logs.has(name)) logs.set(name, { received: [], script: [] });
