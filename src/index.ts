@@ -8,8 +8,8 @@ export type { QueuedNotification, RetentionOptions } from './queue-notification.
 export { activeRegistration, requestDelivery, type DeliveryRoute } from './delivery-request.js';
 export { detectSupport, requestNotificationPermission } from './capabilities.js';
 export type { Capability, PermissionOutcome, SupportReport } from './capabilities.js';
-export { validateNotification, validateRequest } from './notification-request.js';
-export type { InputProblem, NotificationInput, RequestInput } from './notification-request.js';
+export { validateNotification, validateOutboxInput, validateRequest } from './notification-request.js';
+export type { InputProblem, NotificationInput, OutboxEntry, RequestInput } from './notification-request.js';
 export { watchOutbox, type OutboxUpdate, type OutboxWatcher } from './outbox-channel.js';
 export { listItems, countItems, clearOutbox, listFailures, OutboxFullError } from './outbox.js';
 export type { NotificationRequest, OutboxFailure, OutboxItem, OutboxRequest } from './outbox.js';

@@ -115,3 +115,23 @@ export function validateRequest(
   if (crossOrigin) request.crossOrigin = true;
   return { ok: true, request };
 }
+
+/** A checked outbox entry: the notification, and the API call it confirms when there is one. */
+export interface OutboxEntry {
+  notification: NotificationRequest;
+  request?: OutboxRequest;
+}
+
+/** Checks the notification, and the API call too when an endpoint is given. */
+export function validateOutboxInput(
+  input: NotificationInput & RequestInput,
+  baseUrl: string,
+  pageOrigin: string,
+): Validation<OutboxEntry> {
+  const notification = validateNotification(input, baseUrl);
+  if (!notification.ok) return notification;
+  if (!input.endpoint) return { ok: true, request: { notification: notification.request } };
+  const request = validateRequest(input, notification.request, baseUrl, pageOrigin);
+  if (!request.ok) return request;
+  return { ok: true, request: { notification: notification.request, request: request.request } };
+}

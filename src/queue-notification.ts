@@ -1,11 +1,6 @@
 /** The JavaScript API behind the button, for apps that queue notifications without one. */
 import { requestDelivery, type DeliveryRoute } from './delivery-request.js';
-import {
-  validateNotification,
-  validateRequest,
-  type NotificationInput,
-  type RequestInput,
-} from './notification-request.js';
+import { validateOutboxInput, type NotificationInput, type RequestInput } from './notification-request.js';
 import { announce } from './announce.js';
 import { addItem, type NotificationRequest, type OutboxItem, type OutboxRequest } from './outbox.js';
 
@@ -41,34 +36,37 @@ export interface QueuedNotification {
   route: DeliveryRoute;
 }
 
+async function queue(
+  input: NotificationInput & RequestInput & RetentionOptions,
+  registration: ServiceWorkerRegistration,
+): Promise<QueuedNotification> {
+  const validation = validateOutboxInput(input, document.baseURI, location.origin);
+  if (!validation.ok) throw new TypeError(`Invalid input: ${JSON.stringify(validation.problem)}`);
+  const item = await storeNotification(validation.request.notification, validation.request.request, input);
+  return { item, route: await requestDelivery(registration) };
+}
+
 /**
  * Queues a notification and asks for its delivery; the caller owns support checks and the
  * permission prompt. Rejects with a TypeError for invalid input and with an OutboxFullError when
  * `maxItems` wait already, in both cases storing nothing.
  */
-export async function queueNotification(
+export function queueNotification(
   input: NotificationInput & RetentionOptions,
   registration: ServiceWorkerRegistration,
 ): Promise<QueuedNotification> {
-  const validation = validateNotification(input, document.baseURI);
-  if (!validation.ok) throw new TypeError(`Invalid notification: ${JSON.stringify(validation.problem)}`);
-  const item = await storeNotification(validation.request, undefined, input);
-  return { item, route: await requestDelivery(registration) };
+  return queue({ ...input, endpoint: undefined }, registration);
 }
 
 /**
  * Queues an API call (a chat message, say): the worker sends it when online, with the item's id
- * as its Idempotency-Key, and shows the notification once the server accepted it. Rejects with a
- * TypeError for invalid input, before anything is stored.
+ * as its Idempotency-Key, and shows the notification once the server accepted it. Rejects as
+ * {@link queueNotification} does, and with a TypeError when `endpoint` is missing.
  */
 export async function queueRequest(
   input: NotificationInput & RequestInput & RetentionOptions,
   registration: ServiceWorkerRegistration,
 ): Promise<QueuedNotification> {
-  const notification = validateNotification(input, document.baseURI);
-  if (!notification.ok) throw new TypeError(`Invalid notification: ${JSON.stringify(notification.problem)}`);
-  const request = validateRequest(input, notification.request, document.baseURI, location.origin);
-  if (!request.ok) throw new TypeError(`Invalid request: ${JSON.stringify(request.problem)}`);
-  const item = await storeNotification(notification.request, request.request, input);
-  return { item, route: await requestDelivery(registration) };
+  if (!input.endpoint) throw new TypeError('Invalid input: queueRequest needs an endpoint');
+  return queue(input, registration);
 }

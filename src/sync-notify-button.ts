@@ -3,9 +3,9 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { detectSupport, requestNotificationPermission, type Capability } from './capabilities.js';
 import { activeRegistration, requestDelivery, resumeDelivery } from './delivery-request.js';
 import { defaultMessages, type SyncNotifyMessages } from './messages.js';
-import { validateNotification, validateRequest, type InputProblem } from './notification-request.js';
+import { validateOutboxInput, type InputProblem } from './notification-request.js';
 import { watchOutbox, type OutboxUpdate } from './outbox-channel.js';
-import { OutboxFullError, type OutboxItem, type OutboxRequest } from './outbox.js';
+import { OutboxFullError, type OutboxItem } from './outbox.js';
 import { DEFAULT_MAX_AGE, DEFAULT_MAX_ITEMS, storeNotification } from './queue-notification.js';
 import { styles } from './sync-notify-button.styles.js';
 
@@ -260,7 +260,7 @@ export class SyncNotifyButton extends LitElement {
 
   private async handleClick(): Promise<void> {
     if (this.state === 'working') return;
-    const validation = validateNotification(
+    const validation = validateOutboxInput(
       {
         title: this.title,
         body: this.body,
@@ -273,21 +273,16 @@ export class SyncNotifyButton extends LitElement {
         requireInteraction: this.requireInteraction,
         silent: this.silent,
         summary: this.summary ? this.text.summaryTitle : undefined,
+        endpoint: this.endpoint,
+        method: this.method,
+        headers: this.headers,
+        data: this.data,
+        allowCrossOrigin: this.allowCrossOrigin,
       },
       document.baseURI,
+      location.origin,
     );
     if (!validation.ok) return this.fail({ reason: 'invalid-input', problem: validation.problem });
-    let request: OutboxRequest | undefined;
-    if (this.endpoint) {
-      const checked = validateRequest(
-        { endpoint: this.endpoint, method: this.method, headers: this.headers, data: this.data, allowCrossOrigin: this.allowCrossOrigin },
-        validation.request,
-        document.baseURI,
-        location.origin,
-      );
-      if (!checked.ok) return this.fail({ reason: 'invalid-input', problem: checked.problem });
-      request = checked.request;
-    }
     const { missing } = detectSupport();
     if (missing.length) return this.fail({ reason: 'unsupported', missing });
 
@@ -303,7 +298,8 @@ export class SyncNotifyButton extends LitElement {
 
     let item: OutboxItem;
     try {
-      item = await storeNotification(validation.request, request, { maxAge: this.maxAge, maxItems: this.maxItems });
+      const { notification, request } = validation.request;
+      item = await storeNotification(notification, request, { maxAge: this.maxAge, maxItems: this.maxItems });
     } catch (error) {
       return this.fail({ reason: error instanceof OutboxFullError ? 'outbox-full' : 'storage-failed' });
     }

@@ -9,7 +9,7 @@ import '../src/sync-notify-button.js';
 import type { SyncNotifyButton } from '../src/sync-notify-button.js';
 import { deliverPending } from '../src/delivery.js';
 import { countItems, listFailures, listItems } from '../src/outbox.js';
-import { storeNotification } from '../src/queue-notification.js';
+import { queueNotification, queueRequest, storeNotification } from '../src/index.js';
 import { absorbNotificationDrops, pause, setOffline, shownItemIds, useHostWorker, waitForNotifications } from './support/browser.js';
 import { buttonOf, clickAndWaitQueued, errorText } from './support/element.js';
 
@@ -165,5 +165,25 @@ describe('the outbox for API calls', function () {
     expect((await listFailures()).map(({ id, reason }) => ({ id, reason }))).to.deep.equal([{ id: item.id, reason: 'expired' }]);
     expect(await server.received()).to.deep.equal([]);
     expect(await shownItemIds(host.registration)).to.deep.equal([]);
+  });
+
+  it('offers the same outbox to apps without the button: queueRequest and queueNotification', async () => {
+    const server = await messagesEndpoint();
+    const sent = await queueRequest(
+      { title: 'Chat', body: 'From code', endpoint: server.endpoint, data: { thread: 7 } },
+      host.registration,
+    );
+    const notified = await queueNotification({ title: 'Reminder', body: 'From code too' }, host.registration);
+    await outboxEmptied();
+    expect((await server.received()).map(({ idempotencyKey, body }) => ({ idempotencyKey, body }))).to.deep.equal([
+      { idempotencyKey: sent.item.id, body: { title: 'Chat', body: 'From code', data: { thread: 7 } } },
+    ]);
+    await waitForNotifications(host.registration, 2);
+    expect((await shownItemIds(host.registration)).sort()).to.deep.equal([sent.item.id, notified.item.id].sort());
+
+    let refusal: unknown;
+    await queueRequest({ title: 'Chat', body: 'Nowhere' }, host.registration).catch((error) => (refusal = error));
+    expect(refusal).to.be.instanceOf(TypeError);
+    expect(await countItems()).to.equal(0);
   });
 });
