@@ -46,10 +46,13 @@ export async function shownNotifications(registration: ServiceWorkerRegistration
 }
 
 export async function closeNotifications(registration: ServiceWorkerRegistration): Promise<void> {
-  for (const notification of await registration.getNotifications()) notification.close();
-  await waitUntil(async () => (await registration.getNotifications()).length === 0, 'notifications did not close', {
-    timeout: 10_000,
-  });
+  // Closed on every look: a delivery finishing meanwhile shows one after the first snapshot.
+  const closeOpen = async () => {
+    const open = await registration.getNotifications();
+    open.forEach((notification) => notification.close());
+    return open.length === 0;
+  };
+  await waitUntil(closeOpen, 'notifications did not close', { timeout: 10_000 });
 }
 
 export async function waitForNotifications(
