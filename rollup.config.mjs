@@ -22,8 +22,9 @@ const library = (input, tsconfig) => ({
 });
 
 /**
- * For a `<script>` tag or `importScripts`: one minified file, dependencies included. The budgets
- * hold today's sizes (10.72 / 2.19 KB gzip) so nothing grows unnoticed; issue 5 sets 9.0 / 2.0.
+ * For a `<script>` tag or `importScripts`: one minified file, dependencies included. Issue 5 sets
+ * the budgets at 9.0 / 2.0 KB gzip. The worker holds its 2.0; the element's guard holds today's
+ * size so that nothing grows unnoticed, until 9.0 is settled (see README, Performance).
  */
 const standalone = ({ input, file, format, tsconfig, gzipKB }) => ({
   input,
@@ -54,6 +55,6 @@ export default [
     file: 'dist/sync-notify-sw.js',
     format: 'iife',
     tsconfig: WORKER_TSCONFIG,
-    gzipKB: 3.0,
+    gzipKB: 2.0,
   }),
 ];

@@ -1,31 +1,20 @@
 /**
  * Tells every context of the origin what happened to the outbox (queued, delivered, failed),
- * whichever context did it. The worker needs only this; pages watch through outbox-channel.ts.
+ * whichever context did it. The worker needs only `announce`; pages watch through outbox-channel.ts.
  */
 import { OUTBOX_CHANNEL, type OutboxAnnouncement } from './protocol.js';
 
-type AnnouncementListener = (announcement: OutboxAnnouncement) => void;
+let outgoing: BroadcastChannel | undefined;
 
-const listeners = new Set<AnnouncementListener>();
-let channel: BroadcastChannel | undefined;
-
-function openChannel(): BroadcastChannel | undefined {
-  if (!channel && typeof BroadcastChannel === 'function') {
-    channel = new BroadcastChannel(OUTBOX_CHANNEL);
-    channel.onmessage = ({ data }: MessageEvent<OutboxAnnouncement>) => listeners.forEach((listener) => listener(data));
-  }
-  return channel;
-}
-
-/** Sends an announcement to every other context, and to this one's listeners. */
+/** Sends an announcement to every context of the origin, this one included. */
 export function announce(announcement: OutboxAnnouncement): void {
-  openChannel()?.postMessage(announcement);
-  // A BroadcastChannel does not deliver to itself.
-  listeners.forEach((listener) => listener(announcement));
+  (outgoing ??= new BroadcastChannel(OUTBOX_CHANNEL)).postMessage(announcement);
 }
 
-/** Hears every announcement, this context's own included. */
-export function listen(listener: AnnouncementListener): void {
-  listeners.add(listener);
-  openChannel();
+/**
+ * Hears every announcement, this context's own included: a channel object hears every other
+ * object of its name, in this context too, just not itself.
+ */
+export function listen(listener: (announcement: OutboxAnnouncement) => void): void {
+  new BroadcastChannel(OUTBOX_CHANNEL).onmessage = ({ data }: MessageEvent<OutboxAnnouncement>) => listener(data);
 }

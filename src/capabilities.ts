@@ -10,27 +10,19 @@ export interface SupportReport {
   backgroundSync: boolean;
 }
 
-/** Reading some of these throws instead of returning undefined (e.g. in a sandboxed frame). */
-function isPresent(read: () => unknown): boolean {
-  try {
-    return read() != null;
-  } catch {
-    return false;
-  }
-}
-
+/** `in` rather than reading: some of these getters throw (e.g. in a sandboxed frame). */
 export function detectSupport(scope: Window & typeof globalThis = window): SupportReport {
   // An opaque origin (a sandboxed frame, a data: URL) may expose the objects, but can use neither.
   const hasOrigin = scope.origin !== 'null';
-  const checks: [Capability, () => unknown][] = [
-    ['secure-context', () => scope.isSecureContext || undefined],
-    ['service-worker', () => (hasOrigin ? scope.navigator.serviceWorker : undefined)],
-    ['notifications', () => scope.Notification],
-    ['indexeddb', () => (hasOrigin ? scope.indexedDB : undefined)],
-  ];
+  const present: Record<Capability, boolean> = {
+    'secure-context': scope.isSecureContext,
+    'service-worker': hasOrigin && 'serviceWorker' in scope.navigator,
+    notifications: 'Notification' in scope,
+    indexeddb: hasOrigin && 'indexedDB' in scope,
+  };
   return {
-    missing: checks.filter(([, read]) => !isPresent(read)).map(([capability]) => capability),
-    backgroundSync: isPresent(() => scope.SyncManager),
+    missing: (Object.keys(present) as Capability[]).filter((capability) => !present[capability]),
+    backgroundSync: 'SyncManager' in scope,
   };
 }
 

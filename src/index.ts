@@ -13,5 +13,7 @@ export type { InputProblem, NotificationInput, OutboxEntry, RequestInput } from 
 export { watchOutbox, type OutboxUpdate, type OutboxWatcher } from './outbox-channel.js';
 export { listItems, countItems, clearOutbox, listFailures, OutboxFullError } from './outbox.js';
 export type { NotificationRequest, OutboxFailure, OutboxItem, OutboxRequest } from './outbox.js';
-export { defaultMessages, type SyncNotifyMessages } from './messages.js';
+export { statusMessages, type SyncNotifyMessages, type SyncNotifyStatusMessages, type SyncNotifyFailureMessages } from './messages.js';
+export { failureMessages, describeFailure } from './failure-messages.js';
+export type { Failure, SyncNotifyErrorReason } from './failure.js';
 export { SYNC_TAG, type OutboxAnnouncement } from './protocol.js';

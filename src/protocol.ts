@@ -3,9 +3,6 @@
  * service worker import them from here, so a rename cannot split them.
  */
 
-/** The IndexedDB database that holds the outbox. */
-export const OUTBOX_DATABASE = 'sync-notify-outbox';
-
 /** The one Background Sync tag this library registers and handles; other tags belong to the host. */
 export const SYNC_TAG = 'sync-notify-outbox';
 

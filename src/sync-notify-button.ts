@@ -1,35 +1,20 @@
 import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { detectSupport, requestNotificationPermission, type Capability } from './capabilities.js';
+import { detectSupport, requestNotificationPermission } from './capabilities.js';
 import { activeRegistration, requestDelivery, resumeDelivery } from './delivery-request.js';
-import { defaultMessages, type SyncNotifyMessages } from './messages.js';
-import { validateOutboxInput, type InputProblem } from './notification-request.js';
+import { describeFailure } from './failure-messages.js';
+import type { Failure, SyncNotifyErrorReason } from './failure.js';
+import { statusMessages, type SyncNotifyMessages, type SyncNotifyStatusMessages } from './messages.js';
+import { validateOutboxInput } from './notification-request.js';
 import { watchOutbox, type OutboxUpdate } from './outbox-channel.js';
 import { OutboxFullError, type OutboxItem } from './outbox.js';
 import { DEFAULT_MAX_AGE, DEFAULT_MAX_ITEMS, storeNotification } from './queue-notification.js';
 import { styles } from './sync-notify-button.styles.js';
 
+export type { SyncNotifyErrorReason } from './failure.js';
+
 /** Where the element is: `idle` until clicked, then one of the outcomes. */
 export type SyncNotifyState = 'idle' | 'working' | 'queued' | 'sent' | 'unsupported' | 'denied' | 'error';
-
-/** Why the element is in `unsupported`, `denied` or `error`. */
-export type SyncNotifyErrorReason =
-  | 'unsupported'
-  | 'permission-denied'
-  | 'permission-dismissed'
-  | 'invalid-input'
-  | 'no-service-worker'
-  | 'storage-failed'
-  | 'delivery-failed'
-  | 'rejected'
-  | 'expired'
-  | 'outbox-full';
-
-type Failure =
-  | { reason: 'unsupported'; missing: Capability[] }
-  | { reason: 'invalid-input'; problem: InputProblem }
-  | { reason: 'rejected'; status: number }
-  | { reason: Exclude<SyncNotifyErrorReason, 'unsupported' | 'invalid-input' | 'rejected'> };
 
 export interface SyncNotifyQueuedDetail {
   /** The item as stored in the outbox. */
@@ -55,18 +40,9 @@ export interface SyncNotifyEventMap {
   'sync-notify-error': CustomEvent<SyncNotifyErrorDetail>;
 }
 
-const STATE_OF_FAILURE: Record<SyncNotifyErrorReason, SyncNotifyState> = {
-  unsupported: 'unsupported',
-  'permission-denied': 'denied',
-  'permission-dismissed': 'denied',
-  'invalid-input': 'error',
-  'no-service-worker': 'error',
-  'storage-failed': 'error',
-  'delivery-failed': 'error',
-  rejected: 'error',
-  expired: 'error',
-  'outbox-full': 'error',
-};
+/** The state a failure leaves the element in. */
+const stateAfter = (reason: SyncNotifyErrorReason): SyncNotifyState =>
+  reason === 'unsupported' ? 'unsupported' : reason.startsWith('permission-') ? 'denied' : 'error';
 
 /**
  * A button that queues a notification in an IndexedDB outbox and has the site's service worker
@@ -209,8 +185,8 @@ export class SyncNotifyButton extends LitElement {
     `;
   }
 
-  private get text(): SyncNotifyMessages {
-    return { ...defaultMessages, ...this.messages };
+  private get text(): SyncNotifyStatusMessages {
+    return { ...statusMessages, ...this.messages };
   }
 
   private statusMessage(): string {
@@ -228,29 +204,7 @@ export class SyncNotifyButton extends LitElement {
   }
 
   private failureMessage(failure: Failure): string {
-    const text = this.text;
-    switch (failure.reason) {
-      case 'unsupported':
-        return text.unsupported(failure.missing.map((capability) => text.capability[capability]));
-      case 'invalid-input':
-        return text.invalidInput(failure.problem);
-      case 'permission-denied':
-        return text.permissionDenied;
-      case 'permission-dismissed':
-        return text.permissionDismissed;
-      case 'no-service-worker':
-        return text.noServiceWorker;
-      case 'storage-failed':
-        return text.storageFailed;
-      case 'delivery-failed':
-        return text.deliveryFailed;
-      case 'rejected':
-        return text.rejected(failure.status);
-      case 'expired':
-        return text.expired;
-      case 'outbox-full':
-        return text.outboxFull;
-    }
+    return describeFailure(failure, this.messages);
   }
 
   /** The page's language applies unless the element sets its own. */
@@ -296,18 +250,21 @@ export class SyncNotifyButton extends LitElement {
     const registration = await activeRegistration().catch(() => undefined);
     if (!registration) return this.fail({ reason: 'no-service-worker' });
 
+    const { notification, request } = validation.request;
+    const stored = storeNotification(notification, request, { maxAge: this.maxAge, maxItems: this.maxItems });
+    const delivery = requestDelivery(registration, stored);
     let item: OutboxItem;
     try {
-      const { notification, request } = validation.request;
-      item = await storeNotification(notification, request, { maxAge: this.maxAge, maxItems: this.maxItems });
+      item = await stored;
     } catch (error) {
+      void delivery.catch(() => undefined);
       return this.fail({ reason: error instanceof OutboxFullError ? 'outbox-full' : 'storage-failed' });
     }
-    // Tracked before delivery is requested: online, the worker may report it within the call.
+    // Tracked at once: online, the worker is asked to deliver as soon as the item committed.
     this.trackedItems.add(item.id);
     this.enter('queued');
     this.emit('sync-notify-queued', { item });
-    await requestDelivery(registration);
+    await delivery;
   }
 
   private readonly onOutboxUpdate = ({ announcement, pending }: OutboxUpdate): void => {
@@ -339,7 +296,7 @@ export class SyncNotifyButton extends LitElement {
   }
 
   private fail(failure: Failure): void {
-    this.state = STATE_OF_FAILURE[failure.reason];
+    this.state = stateAfter(failure.reason);
     this.reason = failure.reason;
     this.failure = failure;
     const status = failure.reason === 'rejected' ? { status: failure.status } : {};

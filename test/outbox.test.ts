@@ -1,6 +1,7 @@
 /** The outbox store against the browser's real IndexedDB. */
 import { expect } from '@open-wc/testing';
-import { addItem, clearOutbox, closeOutbox, countItems, listItems, removeItem } from '../src/outbox.js';
+import { removeItems } from '../src/delivery-store.js';
+import { addItem, clearOutbox, closeOutbox, countItems, listItems } from '../src/outbox.js';
 import type { OutboxDraft } from '../src/outbox.js';
 
 const draft = (title: string): OutboxDraft => ({
@@ -28,13 +29,13 @@ describe('outbox', () => {
 
   it('removes only the item it is asked to', async () => {
     const [first, second, third] = [await addItem(draft('a')), await addItem(draft('b')), await addItem(draft('c'))];
-    await removeItem(second.seq);
+    await removeItems([second]);
     expect(await listItems()).to.deep.equal([first, third]);
   });
 
   it('keeps numbering forward after removals, so order survives', async () => {
     const first = await addItem(draft('a'));
-    await removeItem(first.seq);
+    await removeItems([first]);
     const second = await addItem(draft('b'));
     expect(second.seq).to.be.greaterThan(first.seq);
   });

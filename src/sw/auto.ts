@@ -9,8 +9,8 @@ declare const self: ServiceWorkerGlobalScope;
 self.addEventListener('sync', handleSync);
 self.addEventListener('message', handleMessage);
 self.addEventListener('notificationclick', handleNotificationClick);
-self.addEventListener('activate', (event) => event.waitUntil(deliverIfOnline().catch(() => undefined)));
+self.addEventListener('activate', (event) => event.waitUntil(deliverIfOnline()));
 
 // A worker that starts, for whatever event, delivers what a page closed while offline left
 // behind. Not on the first evaluation: showNotification needs an active worker.
-if (self.registration.active) void deliverIfOnline().catch(() => undefined);
+if (self.registration.active) void deliverIfOnline();

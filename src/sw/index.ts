@@ -17,21 +17,19 @@ export { SYNC_TAG } from '../protocol.js';
 
 declare const self: ServiceWorkerGlobalScope;
 
-/** Delivers the outbox; rejects when an item could not be shown, so a sync is retried. */
+/** Delivers the outbox; rejects when an item could not be delivered yet, so a sync is retried. */
 export async function deliverOrThrow(): Promise<DeliveryReport> {
   const report = await deliverPending(self.registration);
-  if (report.failed.length) {
-    throw new AggregateError(report.failed.map(({ error }) => error), 'Kept in the outbox');
-  }
+  if (report.failed[0]) throw report.failed[0].error;
   return report;
 }
 
 /**
  * Delivers the outbox if the worker is online: for the worker's own triggers (start, activation),
- * where neither the browser nor a page vouches for the network.
+ * where neither the browser nor a page vouches for the network. Failures wait for the next trigger.
  */
-export async function deliverIfOnline(): Promise<DeliveryReport | undefined> {
-  return navigator.onLine ? deliverOrThrow() : undefined;
+export async function deliverIfOnline(): Promise<void> {
+  if (navigator.onLine) await deliverOrThrow().catch(() => undefined);
 }
 
 /** `sync` listener: handles this library's tag only, and leaves the host's own tags alone. */
@@ -47,16 +45,19 @@ export function handleMessage(event: ExtendableMessageEvent): void {
   if (isFlushRequest(event.data)) event.waitUntil(deliverOrThrow());
 }
 
-async function openOrFocus(url: string): Promise<void> {
-  const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
-  const open = windows.find((client) => client.url === url);
-  await (open ? open.focus() : self.clients.openWindow(url));
-}
-
-/** `notificationclick` listener: closes this library's notifications and opens their `url`. */
+/** `notificationclick` listener: closes this library's notifications and opens (or focuses) their `url`. */
 export function handleNotificationClick(event: NotificationEvent): void {
-  const data = (event.notification.data as Partial<NotificationData> | null)?.syncNotify;
+  const { notification } = event;
+  const data = (notification.data as Partial<NotificationData> | null)?.syncNotify;
   if (!data) return;
-  event.notification.close();
-  if (data.url) event.waitUntil(openOrFocus(data.url));
+  notification.close();
+  const { url } = data;
+  if (url) {
+    event.waitUntil(
+      self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then((windows) => {
+        const open = windows.find((client) => client.url === url);
+        return open ? open.focus() : self.clients.openWindow(url);
+      }),
+    );
+  }
 }

@@ -1,0 +1,87 @@
+/**
+ * The outbox's shape, shared by both of its access layers: `outbox.ts` (the page's, on idb) and
+ * `delivery-store.ts` (delivery's, on bare IndexedDB, small enough for the worker's budget).
+ */
+import type { DBSchema } from 'idb';
+
+export const OUTBOX_DATABASE = 'sync-notify-outbox';
+export const OUTBOX_VERSION = 2;
+
+/** What the author asked to be shown: the attributes of `<sync-notify-button>`, validated. */
+export interface NotificationRequest {
+  title: string;
+  body: string;
+  /** Absolute URLs: a relative one would resolve against the worker's script, not the page. */
+  icon?: string;
+  badge?: string;
+  /** Opened or focused when the notification is clicked. */
+  url?: string;
+  /** Replaces an earlier notification with the same tag; defaults to one tag per item. */
+  tag?: string;
+  lang?: string;
+  dir?: NotificationDirection;
+  requireInteraction?: boolean;
+  silent?: boolean;
+  /**
+   * Summary mode: when several such items are delivered together, one notification with this
+   * title (`{count}` replaced) stands for all of them.
+   */
+  summary?: string;
+}
+
+/** An API call queued with the notification (a chat message): sent first, notified on success. */
+export interface OutboxRequest {
+  /** Absolute URL; same-origin unless the author opted into `crossOrigin`. */
+  url: string;
+  method: 'POST' | 'PUT' | 'PATCH';
+  /** The author's headers, from the safe list only; Content-Type and Idempotency-Key are added. */
+  headers: Record<string, string>;
+  /** JSON text: `{ title, body, data }`. */
+  body: string;
+  crossOrigin?: boolean;
+}
+
+/** An item dropped from the queue for good, kept here so the app can tell its user. */
+export interface OutboxFailure {
+  id: string;
+  /** `refused`: the server answered a 4xx other than 429 (or the worker refused a cross-origin URL). */
+  reason: 'refused' | 'expired';
+  /** The HTTP status of a refusal (0 when the worker refused to send). */
+  status?: number;
+  failedAt: number;
+  notification: NotificationRequest;
+  request?: OutboxRequest;
+}
+
+export interface OutboxItem {
+  /** Assigned by IndexedDB's key generator, so it is the order in which items were queued. */
+  seq: number;
+  /** Unique across devices: the default notification tag, so a re-show replaces, never duplicates. */
+  id: string;
+  /** `Date.now()` when the item was stored. */
+  queuedAt: number;
+  /** Dropped, not delivered, after this time (`Date.now()` scale). */
+  expiresAt?: number;
+  notification: NotificationRequest;
+  request?: OutboxRequest;
+  /** Set once the request got a 2xx, so a retry only shows the notification again. */
+  sentAt?: number;
+  /** Failed attempts so far, for the backoff. */
+  attempts?: number;
+  /** Not to be sent again before this time (`Date.now()` scale). */
+  retryAt?: number;
+}
+
+export interface OutboxSchema extends DBSchema {
+  items: { key: number; value: OutboxItem };
+  failures: { key: string; value: OutboxFailure };
+}
+
+/** Creates the stores a database at `oldVersion` lacks; run by whichever context opens it first. */
+export function upgradeOutbox(
+  db: { createObjectStore(name: 'items' | 'failures', options: IDBObjectStoreParameters): unknown },
+  oldVersion: number,
+): void {
+  if (oldVersion < 1) db.createObjectStore('items', { keyPath: 'seq', autoIncrement: true });
+  if (oldVersion < 2) db.createObjectStore('failures', { keyPath: 'id' });
+}
