@@ -6,8 +6,6 @@ export type Capability = 'secure-context' | 'service-worker' | 'notifications' |
 export interface SupportReport {
   /** Empty when everything needed is there. */
   missing: Capability[];
-  /** Background Sync is optional: without it the outbox is flushed on reconnect instead. */
-  backgroundSync: boolean;
 }
 
 /** `in` rather than reading: some of these getters throw (e.g. in a sandboxed frame). */
@@ -22,7 +20,6 @@ export function detectSupport(scope: Window & typeof globalThis = window): Suppo
   };
   return {
     missing: (Object.keys(present) as Capability[]).filter((capability) => !present[capability]),
-    backgroundSync: 'SyncManager' in scope,
   };
 }
 

@@ -41,12 +41,19 @@ function database(): Promise<OutboxDatabase> {
  */
 export async function addItem(draft: OutboxDraft, maxItems = Infinity): Promise<OutboxItem> {
   const transaction = (await database()).transaction('items', 'readwrite');
-  // Nothing written yet: the transaction commits empty.
-  if ((await transaction.store.count()) >= maxItems) throw new OutboxFullError(`The outbox already holds ${maxItems} items`);
+  // Both requests go out at once (one round trip to the database, not two); requests run in
+  // order, so the count excludes the add, which an abort undoes before anything commits.
+  const counted = transaction.store.count();
   // `seq` is absent on purpose: the store's key generator assigns it.
-  const seq = await transaction.store.add(draft as OutboxItem);
+  const added = transaction.store.add(draft as OutboxItem);
   // Stored means committed: a quota error surfaces at commit, after the request succeeded.
-  await transaction.done;
+  const committed = transaction.done;
+  if ((await counted) >= maxItems) {
+    transaction.abort();
+    await Promise.allSettled([added, committed]);
+    throw new OutboxFullError(`The outbox already holds ${maxItems} items`);
+  }
+  const [seq] = await Promise.all([added, committed]);
   return { ...draft, seq };
 }
 
