@@ -78,7 +78,10 @@ export async function deliverPending(registration: ServiceWorkerRegistration): P
         await updateItem({ ...item, sentAt: Date.now() });
         return 'sent';
       }
-      if ('refusedWith' in attempt) return drop(item, { reason: 'refused', status: attempt.refusedWith });
+      if ('refusedWith' in attempt) {
+        await drop(item, { reason: 'refused', status: attempt.refusedWith });
+        return 'refused';
+      }
       if (attempt.retryAt !== item.retryAt) {
         await updateItem({ ...item, attempts: (item.attempts ?? 0) + 1, retryAt: attempt.retryAt });
       }
