@@ -1,7 +1,7 @@
 /**
  * Every sentence the element shows. Override any of them through the element's `messages`
- * property (for another language, or another tone). The status sentences ship with the element;
- * the failure sentences (failure-messages.ts) load with the click path, the only place they occur.
+ * property (for another language, or another tone). The status sentences are here; the failure
+ * sentences are in failure-messages.ts, beside the one function that turns a failure into text.
  */
 import type { Capability } from './capabilities.js';
 import type { InputProblem } from './notification-request.js';

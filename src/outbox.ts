@@ -1,6 +1,6 @@
 /**
- * The outbox: the IndexedDB store that holds every notification until it was shown.
- * The page writes to it and the service worker drains it; nothing else touches the database.
+ * The page's side of the outbox, on idb: queue an item, count, list, clear. Delivery drains the
+ * same database through delivery-store.ts; both open it with the schema in outbox-schema.ts.
  */
 import { openDB, type IDBPDatabase } from 'idb';
 import { OUTBOX_DATABASE, OUTBOX_VERSION, upgradeOutbox, type OutboxFailure, type OutboxItem, type OutboxSchema } from './outbox-schema.js';
