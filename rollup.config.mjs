@@ -22,9 +22,9 @@ const library = (input, tsconfig) => ({
 });
 
 /**
- * For a `<script>` tag or `importScripts`: one minified file, dependencies included. Issue 5 sets
- * the budgets at 9.0 / 2.0 KB gzip. The worker holds its 2.0; the element's guard holds today's
- * size so that nothing grows unnoticed, until 9.0 is settled (see README, Performance).
+ * For a `<script>` tag or `importScripts`: one minified file, dependencies included, within its
+ * gzip budget: the element 12.0 KB, the worker 2.0 KB; the worker that also sends API calls is an
+ * opt-in file of its own, at 3.0 KB.
  */
 const standalone = ({ input, file, format, tsconfig, gzipKB }) => ({
   input,
@@ -33,14 +33,21 @@ const standalone = ({ input, file, format, tsconfig, gzipKB }) => ({
     nodeResolve({ browser: true }),
     typescript({ tsconfig, declaration: false, outDir: 'dist' }),
     minifyTemplateLiterals(),
-    terser({ ecma: 2020, module: format === 'es', compress: { passes: 2 }, format: { comments: false } }),
+    terser({
+      ecma: 2020,
+      module: format === 'es',
+      // idb installs its database shortcuts (db.getAll…) and cursor iterators with these calls;
+      // the outbox uses neither, and they are a tenth of the element's budget.
+      compress: { passes: 2, pure_funcs: ['replaceTraps'] },
+      format: { comments: false },
+    }),
     sizeBudget({ gzipKB }),
   ],
 });
 
 export default [
   library(['src/index.ts', 'src/sync-notify-button.ts'], PAGE_TSCONFIG),
-  library(['src/sw/index.ts', 'src/sw/auto.ts'], WORKER_TSCONFIG),
+  library(['src/sw/index.ts', 'src/sw/auto.ts', 'src/sw/api-calls.ts', 'src/sw/auto-api.ts'], WORKER_TSCONFIG),
   standalone({
     input: 'src/sync-notify-button.ts',
     file: 'dist/sync-notify-button.js',
@@ -56,5 +63,13 @@ export default [
     format: 'iife',
     tsconfig: WORKER_TSCONFIG,
     gzipKB: 2.0,
+  }),
+  // The same, and API calls (`endpoint`): sending, timeouts, retries and refusals.
+  standalone({
+    input: 'src/sw/auto-api.ts',
+    file: 'dist/sync-notify-api-sw.js',
+    format: 'iife',
+    tsconfig: WORKER_TSCONFIG,
+    gzipKB: 3.0,
   }),
 ];

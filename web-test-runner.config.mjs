@@ -45,6 +45,9 @@ function fixtureHeaders(context, next) {
     context.set('Service-Worker-Allowed', '/');
   }
   if (context.path.startsWith('/dist/')) context.set('Access-Control-Allow-Origin', '*');
+  if (context.path === '/test/fixtures/trusted-types.html') {
+    context.set('Content-Security-Policy', `require-trusted-types-for 'script'; ${context.query.policy}`);
+  }
   return next();
 }
 

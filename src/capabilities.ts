@@ -37,3 +37,18 @@ export function requestNotificationPermission(
   const answer = current === 'default' ? scope.Notification.requestPermission() : Promise.resolve(current);
   return answer.then((permission) => (permission === 'default' ? 'dismissed' : permission));
 }
+
+/** How long the click waits for the browser's answer: Firefox asks the person, who may answer late. */
+const PERSIST_ANSWER_MS = 250;
+
+/**
+ * Whether the outbox survives the browser's storage clean-up; with `ask`, asks for it first.
+ * Chromium and Safari decide at once and without a prompt; Firefox shows its own prompt, whose
+ * late answer still counts for later items.
+ */
+export async function keepStorage(ask: boolean): Promise<boolean> {
+  const { storage } = navigator;
+  if (!ask || (await storage.persisted())) return storage.persisted();
+  const timeout = new Promise<boolean>((resolve) => setTimeout(resolve, PERSIST_ANSWER_MS, false));
+  return Promise.race([storage.persist(), timeout]).catch(() => false);
+}

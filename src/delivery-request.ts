@@ -72,10 +72,17 @@ function onReconnect(): void {
 
 let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
-/** A request the server could not take yet is tried again at the time it asked for. */
+/** setTimeout's longest delay: a longer one overflows and fires at once, in a loop. */
+const MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
+
+/**
+ * A request the server could not take yet is tried again at the time it asked for: not sooner
+ * than a second from now, whatever an announcement says, so that no announcement makes a loop.
+ */
 function deliverAgainAt(retryAt: number): void {
   clearTimeout(retryTimer);
-  retryTimer = setTimeout(() => watchedRegistration && askWorkerToDeliver(watchedRegistration), retryAt - Date.now());
+  const delay = Math.min(Math.max(retryAt - Date.now(), 1000), MAX_TIMER_DELAY_MS);
+  retryTimer = setTimeout(() => watchedRegistration && askWorkerToDeliver(watchedRegistration), delay);
 }
 
 /**

@@ -1,13 +1,11 @@
 /**
- * Drains the outbox: sends each queued API call, shows each notification, and removes an item
- * only once both happened. Runs in the service worker, and in pages too (every flusher takes the
- * same lock).
+ * Drains one registration's share of the outbox, in the service worker: API calls are sent one
+ * at a time and in order, notifications shown, and an item removed only once both happened.
  */
 import { announce } from './announce.js';
 import { listItems, moveToFailures, removeItems, updateItem } from './delivery-store.js';
-import type { OutboxFailure, OutboxItem } from './outbox-schema.js';
+import type { OutboxFailure, OutboxItem, RefusalProblem } from './outbox-schema.js';
 import { DELIVERY_LOCK, NOTIFICATION_TAG_PREFIX, SUMMARY_TAG, type NotificationData } from './protocol.js';
-import { sendRequest } from './send-request.js';
 
 export interface DeliveryFailure {
   item: OutboxItem;
@@ -33,7 +31,7 @@ function notificationFor(batch: OutboxItem[]): [title: string, options: Notifica
   const latest = batch[batch.length - 1];
   const options = notificationOptions(latest);
   if (!batch[1]) return [latest.notification.title, options];
-  const title = latest.notification.summary!.replace('{count}', String(batch.length));
+  const title = latest.notification.summary!.replaceAll('{count}', String(batch.length));
   return [title, { ...options, body: batch.map((item) => item.notification.title).join('\n'), tag: SUMMARY_TAG }];
 }
 
@@ -44,99 +42,119 @@ function batchesOf(items: OutboxItem[]): OutboxItem[][] {
   return summarized[1] ? [summarized, ...items.filter((item) => !summarized.includes(item)).map(single)] : items.map(single);
 }
 
-type Drop = { reason: 'refused'; status: number } | { reason: 'expired' };
-
 /**
- * Delivers every queued item, oldest first: its request sent (if it has one), then its
- * notification shown, then the item removed. A request that must wait holds back the requests
- * queued after it, so the server receives them in order.
+ * What this context learnt about an item but could not write down (a full disk): overlaid on
+ * what it reads, so that an accepted request is not sent again and a refused one not retried.
+ * `null`: the item is settled and only its removal failed.
  */
-export async function deliverPending(registration: ServiceWorkerRegistration): Promise<DeliveryReport> {
+const unwritten = new Map<string, Partial<OutboxItem> | null>();
+
+/** Writes a change to an item, or keeps it in memory when the disk refuses. */
+export const record = (item: OutboxItem, change: Partial<OutboxItem>): Promise<unknown> =>
+  updateItem({ ...item, ...change }).catch(() => unwritten.set(item.id, { ...unwritten.get(item.id), ...change }));
+
+/** The items this registration delivers, oldest first, as far as this context knows them. */
+export async function itemsOf(registration: ServiceWorkerRegistration): Promise<OutboxItem[]> {
+  const items = [];
+  for (const item of await listItems()) {
+    const change = unwritten.get(item.id);
+    if (change !== null && (!item.scope || item.scope === registration.scope)) items.push({ ...item, ...change });
+  }
+  return items;
+}
+
+/** An API call still to be sent: the send flush's; everything else is the notification flush's. */
+export const unsent = (item: OutboxItem) => item.request && !item.sentAt;
+
+/** Past its max-age and not sent: dropped undelivered. A sent request's notification is shown, however late. */
+export const expired = (item: OutboxItem) => !item.sentAt && (item.expiresAt ?? Infinity) < Date.now();
+
+type Drop = { reason: 'refused'; status: number; problem?: RefusalProblem } | { reason: 'expired' };
+
+/** Moves an item to the failures record, or at least out of the queue, and tells the pages why. */
+export async function drop(item: OutboxItem, why: Drop, report: DeliveryReport): Promise<void> {
+  const failure: OutboxFailure = { ...why, id: item.id, failedAt: Date.now(), notification: item.notification, request: item.request };
+  // Recording needs room; removing does not. A refusal is reported either way.
+  await moveToFailures(item, failure)
+    .catch(() => removeItems([item]))
+    .catch(() => unwritten.set(item.id, null));
+  report.dropped.push(failure);
+  announce(
+    why.reason === 'expired'
+      ? { type: 'expired', id: item.id }
+      : { type: 'rejected', id: item.id, status: why.status, problem: why.problem },
+  );
+}
+
+/** Not delivered this time, kept for the next. */
+export function keep(report: DeliveryReport, item: OutboxItem, error: unknown, announced = true): void {
+  report.failed.push({ item, error });
+  if (announced) announce({ type: 'delivery-failed', id: item.id, message: String(error) });
+}
+
+/** Removes items whose notifications were shown. */
+async function removeShown(removed: OutboxItem[], report: DeliveryReport): Promise<void> {
+  try {
+    await removeItems(removed);
+  } catch (error) {
+    // Shown but still queued: shown again later, under the same tag, which replaces it.
+    return removed.forEach((item) => keep(report, item, error));
+  }
+  for (const item of removed) {
+    unwritten.delete(item.id);
+    report.delivered.push(item);
+    announce({ type: 'delivered', id: item.id });
+  }
+}
+
+/** Shows every notification with nothing left to send, and removes its item. */
+export async function showWaiting(registration: ServiceWorkerRegistration, report: DeliveryReport): Promise<void> {
   // A Web Lock is released when its holder dies, so a worker killed mid-flush blocks no one.
-  return await navigator.locks.request(DELIVERY_LOCK, async () => {
-    const report: DeliveryReport = { delivered: [], failed: [], dropped: [] };
-
-    /** Not delivered this time, kept for the next. */
-    const keep = (item: OutboxItem, error: unknown, announced = true) => {
-      report.failed.push({ item, error });
-      if (announced) announce({ type: 'delivery-failed', id: item.id, message: String(error) });
-    };
-
-    /** Moves an item to the failures record and tells the pages why. */
-    const drop = async (item: OutboxItem, why: Drop) => {
-      const failure: OutboxFailure = { ...why, id: item.id, failedAt: Date.now(), notification: item.notification, request: item.request };
-      await moveToFailures(item, failure);
-      report.dropped.push(failure);
-      announce(why.reason === 'expired' ? { type: 'expired', id: item.id } : { type: 'rejected', id: item.id, status: why.status });
-    };
-
-    /** Sends an item's request and records what came of it: its notification may follow once `sent`. */
-    const send = async (item: OutboxItem) => {
-      const attempt = (item.retryAt ?? 0) > Date.now() ? { retryAt: item.retryAt! } : await sendRequest(item, item.request!);
-      if ('sent' in attempt) {
-        // Recorded before the notification: should that fail, a retry must not post the message twice.
-        await updateItem({ ...item, sentAt: Date.now() });
-        return 'sent';
-      }
-      if ('refusedWith' in attempt) {
-        await drop(item, { reason: 'refused', status: attempt.refusedWith });
-        return 'refused';
-      }
-      if (attempt.retryAt !== item.retryAt) {
-        await updateItem({ ...item, attempts: (item.attempts ?? 0) + 1, retryAt: attempt.retryAt });
-      }
-      keep(item, new Error('Retrying later'), false);
-      announce({ type: 'retry', id: item.id, retryAt: attempt.retryAt });
-      return 'waiting';
-    };
-
+  await navigator.locks.request(DELIVERY_LOCK, async () => {
+    const ready = [];
+    for (const item of await itemsOf(registration)) {
+      // An unsent API call is the send flush's, unless this worker has none.
+      if (unsent(item) && sendWaiting) continue;
+      if (expired(item)) await drop(item, { reason: 'expired' }, report);
+      else if (!unsent(item)) ready.push(item);
+      else console.error('sync-notify-button: an API call waits, but this worker only shows notifications. Import sync-notify-api-sw.js instead of sync-notify-sw.js.');
+    }
     // Shown items are removed in batches: each transaction takes every item shown by the time it
     // starts, and runs while the next notifications are shown. One per item would cost more than
     // showing the notification.
-    let shown: OutboxItem[] = [];
+    const shown: OutboxItem[] = [];
     let removals = Promise.resolve();
-    const removeShown = async () => {
-      const removed = shown;
-      shown = [];
+    for (const batch of batchesOf(ready)) {
+      const [title, options] = notificationFor(batch);
       try {
-        await removeItems(removed);
+        await registration.showNotification(title, options);
       } catch (error) {
-        // Shown but still queued: shown again later, under the same tag, which replaces it.
-        return removed.forEach((item) => keep(item, error));
-      }
-      for (const item of removed) {
-        report.delivered.push(item);
-        announce({ type: 'delivered', id: item.id });
-      }
-    };
-
-    const items = [];
-    for (const item of await listItems()) {
-      if ((item.expiresAt ?? Infinity) < Date.now()) await drop(item, { reason: 'expired' });
-      else items.push(item);
-    }
-    let requestWaiting = false;
-    for (const batch of batchesOf(items)) {
-      const [first] = batch;
-      if (first.request && !first.sentAt) {
-        if (requestWaiting) {
-          keep(first, new Error('Behind a retry'), false);
-          continue;
-        }
-        const outcome = await send(first);
-        requestWaiting = outcome === 'waiting';
-        if (outcome !== 'sent') continue;
-      }
-      try {
-        await registration.showNotification(...notificationFor(batch));
-      } catch (error) {
-        batch.forEach((item) => keep(item, error));
+        batch.forEach((item) => keep(report, item, error));
         continue;
       }
-      if (!shown.length) removals = removals.then(removeShown);
+      if (!shown.length) removals = removals.then(() => removeShown(shown.splice(0), report));
       shown.push(...batch);
     }
     await removals;
-    return report;
   });
+}
+
+/** One flush over the outbox, adding what came of it to the report. */
+export type Flush = (registration: ServiceWorkerRegistration, report: DeliveryReport) => Promise<void>;
+
+/** The API-call flush, when the worker includes it (`sync-notify-api-sw.js`); API calls wait without it. */
+let sendWaiting: Flush | undefined;
+
+export const enableApiCalls = (flush: Flush): void => {
+  sendWaiting = flush;
+};
+
+/**
+ * Delivers every item of `registration`'s scope: notifications and API calls side by side, each
+ * under a Web Lock of its own, so that two contexts never deliver one item twice.
+ */
+export async function deliverPending(registration: ServiceWorkerRegistration): Promise<DeliveryReport> {
+  const report: DeliveryReport = { delivered: [], failed: [], dropped: [] };
+  await Promise.all([showWaiting(registration, report), sendWaiting?.(registration, report)]);
+  return report;
 }

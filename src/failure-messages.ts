@@ -1,49 +1,25 @@
-/** The failure sentences, in English, and the one place a failure becomes a sentence. */
+/**
+ * The failure sentences, in English, and the one place a failure becomes a sentence. What is on
+ * screen is for the person at the keyboard; what the developer must fix goes to the console.
+ */
 import type { Failure } from './failure.js';
 import type { SyncNotifyFailureMessages } from './messages.js';
 
-const listFormat = (items: string[]): string => new Intl.ListFormat('en').format(items);
-
 export const failureMessages: SyncNotifyFailureMessages = {
-  capability: {
-    'secure-context': 'a secure (HTTPS) connection',
-    'service-worker': 'service workers',
-    notifications: 'notifications',
-    indexeddb: 'IndexedDB storage',
-  },
-  unsupported: (missing) =>
-    `Notifications cannot be sent later in this browser: it lacks ${listFormat(missing)}.`,
-  permissionDenied:
-    "Your device does not have permission to show notifications. Please enable this in your device's settings.",
+  // What is missing goes to the console: "IndexedDB" means nothing to most people.
+  unsupported: 'This browser cannot send notifications later.',
+  permissionDenied: "Notifications are blocked for this site. Allow them in the browser's site settings.",
   permissionDismissed: 'Notifications were not allowed. Press the button again to be asked once more.',
-  invalidInput: (problem) => {
-    switch (problem.kind) {
-      case 'missing':
-        return `The notification has no ${problem.field}: set the "${problem.field}" attribute. Nothing was queued.`;
-      case 'invalid-url':
-        return `The "${problem.field}" attribute is not a usable URL: ${problem.value}. Nothing was queued.`;
-      case 'invalid-dir':
-        return `The "dir" attribute must be auto, ltr or rtl, not ${problem.value}. Nothing was queued.`;
-      case 'cross-origin':
-        return `The endpoint ${problem.value} is on another site: add the "allow-cross-origin" attribute to send there. Nothing was queued.`;
-      case 'invalid-method':
-        return `The "method" attribute must be POST, PUT or PATCH, not ${problem.value}. Nothing was queued.`;
-      case 'invalid-header':
-        return `The header "${problem.value}" is not allowed (only Accept, Accept-Language, Content-Language and X-…). Nothing was queued.`;
-      case 'invalid-data':
-        return 'The "data" property cannot be sent as JSON. Nothing was queued.';
-    }
-  },
-  noServiceWorker:
-    'This page has no service worker, so the notification cannot be delivered later. Nothing was queued.',
-  storageFailed: 'The notification could not be saved on this device, so nothing was queued. Please try again.',
-  deliveryFailed: 'The notification could not be shown yet. It stays queued and will be tried again.',
+  // A setup mistake: the person at the keyboard cannot fix it; the console says what to fix.
+  invalidInput: 'This button is not set up correctly, so nothing was queued.',
+  noServiceWorker: 'Notifications cannot be sent from this page yet, so nothing was queued.',
+  storageFailed: 'This device could not save the notification, so nothing was queued. Please try again.',
+  storageBlocked: 'Close the other tabs of this site, then press the button again.',
+  deliveryFailed: 'The notification could not be shown yet. It stays queued.',
   rejected: (status) =>
-    status
-      ? `The server refused the message (HTTP ${status}). It was removed from the queue and will not be sent again.`
-      : 'The message was not sent: its endpoint is on another site, which this page did not allow.',
-  expired: 'A queued notification waited too long for a connection and was dropped without being sent.',
-  outboxFull: 'Too many notifications are already waiting for a connection, so this one was not queued. Nothing queued earlier was lost.',
+    status ? `The server refused the message (HTTP ${status}), so it will not be sent.` : 'The message could not be sent.',
+  expired: 'A notification waited too long for a connection and was dropped.',
+  outboxFull: 'Too many notifications are waiting, so this one was not queued.',
 };
 
 /** The sentence for a failure, from the author's `messages` where they set one. */
@@ -51,9 +27,9 @@ export function describeFailure(failure: Failure, overrides: Partial<SyncNotifyF
   const text = { ...failureMessages, ...overrides };
   switch (failure.reason) {
     case 'unsupported':
-      return text.unsupported(failure.missing.map((capability) => text.capability[capability]));
+      return text.unsupported;
     case 'invalid-input':
-      return text.invalidInput(failure.problem);
+      return text.invalidInput;
     case 'permission-denied':
       return text.permissionDenied;
     case 'permission-dismissed':
@@ -62,6 +38,8 @@ export function describeFailure(failure: Failure, overrides: Partial<SyncNotifyF
       return text.noServiceWorker;
     case 'storage-failed':
       return text.storageFailed;
+    case 'storage-blocked':
+      return text.storageBlocked;
     case 'delivery-failed':
       return text.deliveryFailed;
     case 'rejected':
@@ -71,4 +49,23 @@ export function describeFailure(failure: Failure, overrides: Partial<SyncNotifyF
     case 'outbox-full':
       return text.outboxFull;
   }
+}
+
+/**
+ * For the console: what the developer must fix, where a failure comes from the site's setup. The
+ * problem object names the field and the value (`{ kind: 'invalid-number', field: 'max-age', value: -5 }`).
+ */
+export function developerHint(failure: Failure): unknown[] | undefined {
+  switch (failure.reason) {
+    case 'unsupported':
+      return ['this browser lacks', failure.missing];
+    case 'invalid-input':
+      return ['the input is refused, nothing was queued:', failure.problem];
+    case 'no-service-worker':
+      return ["no service worker is registered for this page's scope: register one that imports sync-notify-sw.js."];
+    case 'rejected':
+      // Status 0: the worker refused to send, e.g. 'redirect' (point "endpoint" at the final URL).
+      return failure.problem && ['the worker refused to send the queued request:', failure.problem];
+  }
+  return undefined;
 }

@@ -3,7 +3,7 @@
  * the JavaScript API for queuing notifications without it.
  */
 export * from './sync-notify-button.js';
-export { queueNotification, queueRequest, storeNotification, DEFAULT_MAX_AGE, DEFAULT_MAX_ITEMS } from './queue-notification.js';
+export { queueNotification, queueRequest, storeNotification, InvalidInputError, DEFAULT_MAX_AGE, DEFAULT_MAX_ITEMS } from './queue-notification.js';
 export type { QueuedNotification, RetentionOptions } from './queue-notification.js';
 export { activeRegistration, requestDelivery, type DeliveryRoute } from './delivery-request.js';
 export { detectSupport, requestNotificationPermission } from './capabilities.js';

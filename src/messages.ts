@@ -3,8 +3,6 @@
  * property (for another language, or another tone). The status sentences are here; the failure
  * sentences are in failure-messages.ts, beside the one function that turns a failure into text.
  */
-import type { Capability } from './capabilities.js';
-import type { InputProblem } from './notification-request.js';
 
 export interface SyncNotifyStatusMessages {
   /** Fallback button label when the default slot is empty. */
@@ -20,13 +18,14 @@ export interface SyncNotifyStatusMessages {
 }
 
 export interface SyncNotifyFailureMessages {
-  capability: Record<Capability, string>;
-  unsupported: (missing: string[]) => string;
+  unsupported: string;
   permissionDenied: string;
   permissionDismissed: string;
-  invalidInput: (problem: InputProblem) => string;
+  invalidInput: string;
   noServiceWorker: string;
   storageFailed: string;
+  /** An older tab keeps the outbox open at an older version, and did not let go in time. */
+  storageBlocked: string;
   deliveryFailed: string;
   /** The server refused the queued request with this HTTP status (0: the worker refused it). */
   rejected: (status: number) => string;

@@ -17,10 +17,22 @@ export interface RequestInput {
   /** Sent as `data` in the JSON body, beside the title and body. */
   data?: unknown;
   allowCrossOrigin?: boolean;
+  /** Seconds an attempt may take before it is abandoned and retried later. Default 30. */
+  requestTimeout?: number | null;
 }
+
+/** Stands for a `data` attribute that is not JSON: refused at the click, never sent as `null`. */
+export const INVALID_JSON = Symbol('invalid JSON');
+
+/** The longest title and body accepted, in characters: more is no notification any system shows whole. */
+export const MAX_TITLE_LENGTH = 250;
+export const MAX_BODY_LENGTH = 2000;
 
 export type InputProblem =
   | { kind: 'missing'; field: 'title' | 'body' }
+  | { kind: 'too-long'; field: 'title' | 'body'; limit: number }
+  | { kind: 'invalid-number'; field: 'max-age' | 'max-items' | 'request-timeout'; value: unknown }
+  | { kind: 'invalid-header-value'; value: string }
   | { kind: 'invalid-url'; field: 'url' | 'icon' | 'badge' | 'endpoint'; value: string }
   | { kind: 'invalid-dir'; value: string }
   | { kind: 'cross-origin'; value: string }
@@ -37,6 +49,12 @@ const METHODS: readonly string[] = ['POST', 'PUT', 'PATCH'] satisfies OutboxRequ
  * Idempotency-Key are the library's own.
  */
 const SAFE_HEADER = /^(accept|accept-language|content-language|x-[a-z0-9-]+)$/i;
+
+/** A header value fetch() accepts: Latin-1 without CR, LF or NUL (Fetch: "header value"). */
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+
+/** A usable limit: a positive, finite number (NaN, 0 and -5 are mistakes, not settings). */
+export const isPositive = (value: unknown): value is number => typeof value === 'number' && value > 0 && value < Infinity;
 
 const DIRECTIONS: readonly string[] = ['auto', 'ltr', 'rtl'] satisfies NotificationDirection[];
 const URL_SCHEMES: Record<'url' | 'icon' | 'badge', readonly string[]> = {
@@ -63,6 +81,8 @@ export function validateNotification(input: NotificationInput, baseUrl: string):
   const body = input.body ?? '';
   if (!title.trim()) return { ok: false, problem: { kind: 'missing', field: 'title' } };
   if (!body.trim()) return { ok: false, problem: { kind: 'missing', field: 'body' } };
+  if (title.length > MAX_TITLE_LENGTH) return { ok: false, problem: { kind: 'too-long', field: 'title', limit: MAX_TITLE_LENGTH } };
+  if (body.length > MAX_BODY_LENGTH) return { ok: false, problem: { kind: 'too-long', field: 'body', limit: MAX_BODY_LENGTH } };
 
   const request: NotificationRequest = { title, body };
   for (const field of ['url', 'icon', 'badge'] as const) {
@@ -103,8 +123,11 @@ export function validateRequest(
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(input.headers ?? {})) {
     if (!SAFE_HEADER.test(name)) return { ok: false, problem: { kind: 'invalid-header', value: name } };
+    // What fetch() would refuse when the worker sends it, which would block every later call.
+    if (!HEADER_VALUE.test(String(value))) return { ok: false, problem: { kind: 'invalid-header-value', value: name } };
     headers[name.toLowerCase()] = String(value);
   }
+  if (input.data === INVALID_JSON) return { ok: false, problem: { kind: 'invalid-data' } };
   let body: string;
   try {
     body = JSON.stringify({ title: notification.title, body: notification.body, data: input.data ?? null });
@@ -113,6 +136,12 @@ export function validateRequest(
   }
   const request: OutboxRequest = { url, method: method as OutboxRequest['method'], headers, body };
   if (crossOrigin) request.crossOrigin = true;
+  if (input.requestTimeout != null) {
+    if (!isPositive(input.requestTimeout)) {
+      return { ok: false, problem: { kind: 'invalid-number', field: 'request-timeout', value: input.requestTimeout } };
+    }
+    request.timeout = input.requestTimeout * 1000;
+  }
   return { ok: true, request };
 }
 
@@ -120,18 +149,34 @@ export function validateRequest(
 export interface OutboxEntry {
   notification: NotificationRequest;
   request?: OutboxRequest;
+  /** Seconds the item may wait. */
+  maxAge?: number;
+  /** Items the outbox may hold. */
+  maxItems?: number;
+}
+
+/** The retention limits, as the element and the JS API take them. */
+export interface RetentionInput {
+  maxAge?: number | null;
+  maxItems?: number | null;
 }
 
 /** Checks the notification, and the API call too when an endpoint is given. */
 export function validateOutboxInput(
-  input: NotificationInput & RequestInput,
+  input: NotificationInput & RequestInput & RetentionInput,
   baseUrl: string,
   pageOrigin: string,
 ): Validation<OutboxEntry> {
   const notification = validateNotification(input, baseUrl);
   if (!notification.ok) return notification;
-  if (!input.endpoint) return { ok: true, request: { notification: notification.request } };
+  const entry: OutboxEntry = { notification: notification.request };
+  for (const [field, value] of [['max-age', input.maxAge], ['max-items', input.maxItems]] as const) {
+    if (value == null) continue;
+    if (!isPositive(value)) return { ok: false, problem: { kind: 'invalid-number', field, value } };
+    entry[field === 'max-age' ? 'maxAge' : 'maxItems'] = value;
+  }
+  if (!input.endpoint) return { ok: true, request: entry };
   const request = validateRequest(input, notification.request, baseUrl, pageOrigin);
   if (!request.ok) return request;
-  return { ok: true, request: { notification: notification.request, request: request.request } };
+  return { ok: true, request: { ...entry, request: request.request } };
 }

@@ -7,6 +7,16 @@ import type { DBSchema } from 'idb';
 export const OUTBOX_DATABASE = 'sync-notify-outbox';
 export const OUTBOX_VERSION = 2;
 
+/**
+ * How long opening the outbox may wait for an older connection to let go (a tab still running an
+ * earlier version that ignores `versionchange`) before it fails, rather than hang a click or a
+ * delivery.
+ */
+export const OPEN_BLOCKED_TIMEOUT_MS = 3000;
+
+/** The error an open gives up with after {@link OPEN_BLOCKED_TIMEOUT_MS}. */
+export const openBlocked = (): DOMException => new DOMException('An older connection blocks the outbox', 'TimeoutError');
+
 /** What the author asked to be shown: the attributes of `<sync-notify-button>`, validated. */
 export interface NotificationRequest {
   title: string;
@@ -39,15 +49,22 @@ export interface OutboxRequest {
   /** JSON text: `{ title, body, data }`. */
   body: string;
   crossOrigin?: boolean;
+  /** Milliseconds an attempt may take before it is abandoned and retried; default 30 s. */
+  timeout?: number;
 }
+
+/** A request the worker settles as refused without an HTTP status: it can never succeed. */
+export type RefusalProblem = 'cross-origin' | 'redirect' | 'unsendable';
 
 /** An item dropped from the queue for good, kept here so the app can tell its user. */
 export interface OutboxFailure {
   id: string;
   /** `refused`: the server answered a 4xx other than 429 (or the worker refused a cross-origin URL). */
   reason: 'refused' | 'expired';
-  /** The HTTP status of a refusal (0 when the worker refused to send). */
+  /** The HTTP status of a refusal (0 when the worker refused to send, see `problem`). */
   status?: number;
+  /** Why the worker refused to send it: not its page's origin, a redirect, or a request that cannot be built. */
+  problem?: RefusalProblem;
   failedAt: number;
   notification: NotificationRequest;
   request?: OutboxRequest;
@@ -60,6 +77,12 @@ export interface OutboxItem {
   id: string;
   /** `Date.now()` when the item was stored. */
   queuedAt: number;
+  /**
+   * The scope of the service-worker registration that queued it: only that registration's
+   * worker delivers it, so two apps on one origin never show each other's notifications.
+   * Absent on items queued by earlier versions, which any worker delivers.
+   */
+  scope?: string;
   /** Dropped, not delivered, after this time (`Date.now()` scale). */
   expiresAt?: number;
   notification: NotificationRequest;

@@ -1,9 +1,20 @@
 /**
  * The page's side of the outbox, on idb: queue an item, count, list, clear. Delivery drains the
  * same database through delivery-store.ts; both open it with the schema in outbox-schema.ts.
+ * Only idb's core is used (openDB, transactions, promised requests): the self-contained build
+ * leaves out its shortcut methods and cursor iterators.
  */
 import { openDB, type IDBPDatabase } from 'idb';
-import { OUTBOX_DATABASE, OUTBOX_VERSION, upgradeOutbox, type OutboxFailure, type OutboxItem, type OutboxSchema } from './outbox-schema.js';
+import {
+  OPEN_BLOCKED_TIMEOUT_MS,
+  OUTBOX_DATABASE,
+  OUTBOX_VERSION,
+  openBlocked,
+  upgradeOutbox,
+  type OutboxFailure,
+  type OutboxItem,
+  type OutboxSchema,
+} from './outbox-schema.js';
 
 export type { NotificationRequest, OutboxFailure, OutboxItem, OutboxRequest } from './outbox-schema.js';
 
@@ -20,19 +31,27 @@ type OutboxDatabase = IDBPDatabase<OutboxSchema>;
 let connection: Promise<OutboxDatabase> | undefined;
 
 function database(): Promise<OutboxDatabase> {
-  connection ??= openDB<OutboxSchema>(OUTBOX_DATABASE, OUTBOX_VERSION, {
+  if (connection) return connection;
+  let giveUp: () => void = () => undefined;
+  const opening = openDB<OutboxSchema>(OUTBOX_DATABASE, OUTBOX_VERSION, {
     upgrade: (db, oldVersion) => upgradeOutbox(db, oldVersion),
+    // An older tab holds the outbox at an older version: wait a little for it, not forever.
+    blocked: () => void setTimeout(giveUp, OPEN_BLOCKED_TIMEOUT_MS),
     // Another page or the worker wants a newer schema, or is deleting the outbox: let it.
     blocking: () => void closeOutbox(),
     terminated: () => {
       connection = undefined;
     },
   });
-  // A failed open must not be cached: the next call tries again.
-  connection.catch(() => {
-    connection = undefined;
+  const opened = Promise.race([opening, new Promise<never>((_, reject) => (giveUp = () => reject(openBlocked())))]);
+  connection = opened;
+  // A failed open must not be cached: the next call tries again. One that succeeds after the
+  // caller gave up is closed, so it never blocks a later upgrade either.
+  opened.catch(() => {
+    if (connection === opened) connection = undefined;
+    void opening.then((db) => db.close(), () => undefined);
   });
-  return connection;
+  return opened;
 }
 
 /**
@@ -40,7 +59,8 @@ function database(): Promise<OutboxDatabase> {
  * and add share one transaction, so tabs queuing at once cannot pass the limit together.
  */
 export async function addItem(draft: OutboxDraft, maxItems = Infinity): Promise<OutboxItem> {
-  const transaction = (await database()).transaction('items', 'readwrite');
+  // Strict: an item reported as queued survives a power loss (Chromium commits relaxed by default).
+  const transaction = (await database()).transaction('items', 'readwrite', { durability: 'strict' });
   // Both requests go out at once (one round trip to the database, not two); requests run in
   // order, so the count excludes the add, which an abort undoes before anything commits.
   const counted = transaction.store.count();
@@ -59,22 +79,23 @@ export async function addItem(draft: OutboxDraft, maxItems = Infinity): Promise<
 
 /** Every queued item, oldest first. */
 export async function listItems(): Promise<OutboxItem[]> {
-  return (await database()).getAll('items');
+  return (await database()).transaction('items').store.getAll();
 }
 
 export async function countItems(): Promise<number> {
-  return (await database()).count('items');
+  return (await database()).transaction('items').store.count();
 }
 
 /** Items dropped undelivered: requests the server refused, and items that expired. */
 export async function listFailures(): Promise<OutboxFailure[]> {
-  return (await database()).getAll('failures');
+  return (await database()).transaction('failures').store.getAll();
 }
 
 /** Discards everything queued, and the record of refused requests. */
 export async function clearOutbox(): Promise<void> {
   const db = await database();
-  await Promise.all([db.clear('items'), db.clear('failures')]);
+  const transaction = db.transaction(['items', 'failures'], 'readwrite');
+  await Promise.all([transaction.objectStore('items').clear(), transaction.objectStore('failures').clear(), transaction.done]);
 }
 
 /** Closes this context's connection; the next operation opens a new one. */

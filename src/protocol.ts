@@ -2,6 +2,7 @@
  * The names both sides of the outbox agree on: the page (element, queue API) and the
  * service worker import them from here, so a rename cannot split them.
  */
+import type { RefusalProblem } from './outbox-schema.js';
 
 /** The one Background Sync tag this library registers and handles; other tags belong to the host. */
 export const SYNC_TAG = 'sync-notify-outbox';
@@ -9,8 +10,17 @@ export const SYNC_TAG = 'sync-notify-outbox';
 /** BroadcastChannel on which deliveries and failures are announced to every page of the origin. */
 export const OUTBOX_CHANNEL = 'sync-notify-outbox';
 
-/** Web Lock held while the outbox is flushed, so pages and the worker never show an item twice. */
+/**
+ * Web Lock held while notifications are shown and their items removed, so pages and the worker
+ * never show an item twice.
+ */
 export const DELIVERY_LOCK = 'sync-notify-outbox-delivery';
+
+/**
+ * Web Lock held while API calls are sent, one at a time and in order. A lock of its own: a slow
+ * server holds back later requests, never a notification.
+ */
+export const SEND_LOCK = 'sync-notify-outbox-send';
 
 /** Prefix of the notification tag given to items whose author set none. */
 export const NOTIFICATION_TAG_PREFIX = 'sync-notify-';
@@ -36,8 +46,8 @@ export type OutboxAnnouncement =
   | { type: 'delivery-failed'; id: string; message: string }
   /** The request will be sent again from `retryAt` (5xx, 429 or no network). */
   | { type: 'retry'; id: string; retryAt: number }
-  /** The server refused the request (`status`, 0 for a cross-origin refusal): dropped for good. */
-  | { type: 'rejected'; id: string; status: number }
+  /** The server refused the request (`status`), or the worker did (0, and why): dropped for good. */
+  | { type: 'rejected'; id: string; status: number; problem?: RefusalProblem }
   /** Waited longer than its max-age: dropped undelivered. */
   | { type: 'expired'; id: string };
 

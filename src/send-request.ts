@@ -1,42 +1,74 @@
 /**
  * Sends a queued API call (a chat message posted offline) with the item's id as its
- * Idempotency-Key, and says what came of it: sent, to retry at a time (5xx, 429, no network;
- * with backoff, or when `Retry-After` says), or refused for good (any other status).
+ * Idempotency-Key, and says what came of it: sent (2xx), to retry at a time (no network, a
+ * timeout, 408, 425, 429, 5xx), or refused for good (any other answer, or a request that can
+ * never be sent).
  */
-import type { OutboxItem, OutboxRequest } from './outbox-schema.js';
+import type { OutboxItem, RefusalProblem } from './outbox-schema.js';
 
-/** The longest wait between two attempts at a request the server could not take. */
-const MAX_BACKOFF_MS = 60 * 60 * 1000;
+/** The longest wait between two attempts, whatever `Retry-After` asks: past it, the user waits in vain. */
+export const MAX_RETRY_DELAY_MS = 60 * 60 * 1000;
 
-export type RequestAttempt = { sent: true } | { retryAt: number } | { refusedWith: number };
+/** How long an attempt may take before it is abandoned and retried. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
-/** `Retry-After` as seconds or as an HTTP date, when the server sent a usable one. */
-function retryAfter(response: Response): number | undefined {
-  const header = response.headers.get('retry-after');
-  if (!header) return undefined;
-  const at = /^\d+$/.test(header) ? Date.now() + Number(header) * 1000 : Date.parse(header);
-  return Number.isNaN(at) ? undefined : at;
+/** Statuses that say "not now" rather than "no" (RFC 9110 §15.5.9, RFC 8470, RFC 6585). */
+const RETRYABLE_STATUSES = [408, 425, 429];
+
+export type RequestAttempt =
+  | { sent: true }
+  | { retryAt: number }
+  | { refusedWith: number; problem?: RefusalProblem };
+
+/**
+ * Milliseconds to wait before attempt number `attempts + 1`: exponential from 1 s with up to 50 %
+ * jitter, never less (a `Retry-After: 0` cannot make a busy loop), at most an hour (a `Retry-After`
+ * of days would otherwise outlive every item). `retryAfter` is the header, as seconds or HTTP date.
+ */
+export function retryDelay(attempts: number, retryAfter: string | null, now = Date.now()): number {
+  const backoff = 1000 * 2 ** attempts * (1 + Math.random() / 2);
+  const asked = !retryAfter ? 0 : /^\d+$/.test(retryAfter) ? Number(retryAfter) * 1000 : Date.parse(retryAfter) - now;
+  // NaN (an unreadable header) fails the comparison: the backoff stands.
+  return Math.min(asked > backoff ? asked : backoff, MAX_RETRY_DELAY_MS);
 }
 
-const backoff = (item: OutboxItem) => Date.now() + Math.min(1000 * 2 ** (item.attempts ?? 0), MAX_BACKOFF_MS);
+/** When to try an item again: never past its expiry, when it is dropped anyway. */
+const retryAt = (item: OutboxItem, response?: Response): number =>
+  Math.min(
+    Date.now() + retryDelay(item.attempts ?? 0, response?.headers.get('retry-after') ?? null),
+    item.expiresAt ?? Infinity,
+  );
 
 /** Sends an item's request; the item's id is its Idempotency-Key, so a server can drop a retry. */
-export async function sendRequest(item: OutboxItem, request: OutboxRequest): Promise<RequestAttempt> {
-  // The page validated this, but any script of the origin can write to the outbox.
-  if (!request.crossOrigin && new URL(request.url).origin !== location.origin) return { refusedWith: 0 };
-  let response: Response;
+export async function sendRequest(item: OutboxItem): Promise<RequestAttempt> {
+  const call = item.request!;
+  let request: Request;
   try {
-    response = await fetch(request.url, {
-      method: request.method,
-      body: request.body,
+    // The page validated this, but any script of the origin can write to the outbox.
+    if (!call.crossOrigin && new URL(call.url).origin !== location.origin) return { refusedWith: 0, problem: 'cross-origin' };
+    // Built apart from sending: what cannot be built (a header value with CR/LF, say) never will be.
+    request = new Request(call.url, {
+      method: call.method,
+      body: call.body,
       credentials: 'same-origin',
-      mode: request.crossOrigin ? 'cors' : 'same-origin',
-      headers: { ...request.headers, 'content-type': 'application/json', 'idempotency-key': item.id },
+      mode: call.crossOrigin ? 'cors' : 'same-origin',
+      // A redirected POST is not delivered (fetch turns 301/302 into a GET, and one to another
+      // origin fails like a lost network): seen, it is settled as refused rather than retried.
+      redirect: 'manual',
+      headers: { ...call.headers, 'content-type': 'application/json', 'idempotency-key': item.id },
+      signal: AbortSignal.timeout(call.timeout ?? DEFAULT_REQUEST_TIMEOUT_MS),
     });
   } catch {
-    return { retryAt: backoff(item) };
+    return { refusedWith: 0, problem: 'unsendable' };
+  }
+  let response: Response;
+  try {
+    response = await fetch(request);
+  } catch {
+    return { retryAt: retryAt(item) };
   }
   if (response.ok) return { sent: true };
-  if (response.status >= 500 || response.status === 429) return { retryAt: retryAfter(response) ?? backoff(item) };
+  if (response.type === 'opaqueredirect') return { refusedWith: 0, problem: 'redirect' };
+  if (response.status >= 500 || RETRYABLE_STATUSES.includes(response.status)) return { retryAt: retryAt(item, response) };
   return { refusedWith: response.status };
 }

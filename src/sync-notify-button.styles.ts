@@ -31,10 +31,9 @@ export const styles = css`
     outline-offset: 2px;
   }
 
-  /* aria-disabled rather than disabled: a disabled button would drop keyboard focus mid-click. */
-  [part='button'][aria-disabled='true'] {
+  /* Still pressable while working: each press queues its own item. */
+  :host([state='working']) [part='button'] {
     cursor: progress;
-    opacity: 0.7;
   }
 
   [part='status'],

@@ -1,14 +1,16 @@
+// First: it must listen before Lit creates its Trusted Types policy.
+import './trusted-types-hint.js';
 import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { detectSupport, requestNotificationPermission } from './capabilities.js';
-import { activeRegistration, requestDelivery, resumeDelivery } from './delivery-request.js';
-import { describeFailure } from './failure-messages.js';
+import { detectSupport, keepStorage, requestNotificationPermission, type Capability } from './capabilities.js';
+import { activeRegistration, resumeDelivery } from './delivery-request.js';
+import { describeFailure, developerHint } from './failure-messages.js';
 import type { Failure, SyncNotifyErrorReason } from './failure.js';
 import { statusMessages, type SyncNotifyMessages, type SyncNotifyStatusMessages } from './messages.js';
-import { validateOutboxInput } from './notification-request.js';
+import { INVALID_JSON, validateOutboxInput, type InputProblem } from './notification-request.js';
 import { watchOutbox, type OutboxUpdate } from './outbox-channel.js';
-import { OutboxFullError, type OutboxItem } from './outbox.js';
-import { DEFAULT_MAX_AGE, DEFAULT_MAX_ITEMS, storeNotification } from './queue-notification.js';
+import type { OutboxItem, RefusalProblem } from './outbox-schema.js';
+import { DEFAULT_MAX_AGE, DEFAULT_MAX_ITEMS, enqueue } from './queue-notification.js';
 import { styles } from './sync-notify-button.styles.js';
 
 export type { SyncNotifyErrorReason } from './failure.js';
@@ -19,6 +21,12 @@ export type SyncNotifyState = 'idle' | 'working' | 'queued' | 'sent' | 'unsuppor
 export interface SyncNotifyQueuedDetail {
   /** The item as stored in the outbox. */
   item: OutboxItem;
+  /**
+   * Whether the browser keeps the outbox through storage clean-ups. Queued offline, the element
+   * asks for it (`navigator.storage.persist()`); false in a private window, where it is gone
+   * when the window closes, and wherever the browser declined.
+   */
+  persistent: boolean;
 }
 
 export interface SyncNotifyDeliveredDetail {
@@ -32,6 +40,10 @@ export interface SyncNotifyErrorDetail {
   message: string;
   /** With `rejected`: the HTTP status the server answered (0 when the worker refused to send). */
   status?: number;
+  /** With `invalid-input`: what is wrong with the input; with `rejected` and status 0: why the worker refused. */
+  problem?: InputProblem | RefusalProblem;
+  /** With `unsupported`: what the browser lacks. */
+  missing?: Capability[];
 }
 
 export interface SyncNotifyEventMap {
@@ -126,8 +138,11 @@ export class SyncNotifyButton extends LitElement {
   /** Allows an `endpoint` on another origin (it must answer CORS). */
   @property({ attribute: 'allow-cross-origin', type: Boolean, reflect: true }) allowCrossOrigin = false;
 
-  /** Sent as `data` in the API call's JSON body. The attribute takes JSON. */
-  @property({ attribute: 'data', type: Object }) data?: unknown;
+  /** Sent as `data` in the API call's JSON body. The attribute takes JSON; anything else is refused at the click. */
+  @property({ attribute: 'data', converter: (value) => parseJson(value) }) data?: unknown;
+
+  /** Seconds an API call may take before it is abandoned and retried later. Default 30. */
+  @property({ attribute: 'request-timeout', type: Number, reflect: true }) requestTimeout?: number;
 
   /** Extra headers for the API call: Accept, Accept-Language, Content-Language and X-… only. */
   @property({ attribute: false }) headers?: Record<string, string>;
@@ -152,10 +167,16 @@ export class SyncNotifyButton extends LitElement {
 
   @state() private failure?: Failure;
 
+  /** The item the status line is about: its own title, whichever click came since. */
+  @state() private note?: { title: string; sent: boolean };
+
+  /** Clicks still being stored: each press queues its own item. */
+  private clicksInFlight = 0;
+
   @state() private online = navigator.onLine;
 
-  /** Items this element queued whose delivery it still reports. */
-  private readonly trackedItems = new Set<string>();
+  /** Items this element queued whose delivery it still reports, with their titles. */
+  private readonly trackedItems = new Map<string, string>();
 
   private stopWatchingOutbox?: () => void;
 
@@ -177,11 +198,11 @@ export class SyncNotifyButton extends LitElement {
   override render() {
     const working = this.state === 'working';
     return html`
-      <button part="button" type="button" aria-disabled=${working} aria-describedby="status error" @click=${this.handleClick}>
+      <button part="button" type="button" aria-busy=${working} aria-describedby="status error" @click=${this.handleClick}>
         <slot>${this.text.buttonLabel}</slot>
       </button>
       <p part="status" id="status" role="status">${this.statusMessage()}</p>
-      <p part="error" id="error" role="alert">${this.failure ? this.failureMessage(this.failure) : ''}</p>
+      <p part="error" id="error" role="alert">${this.failure ? describeFailure(this.failure, this.messages) : ''}</p>
     `;
   }
 
@@ -190,21 +211,11 @@ export class SyncNotifyButton extends LitElement {
   }
 
   private statusMessage(): string {
-    const waiting = this.pending > 0 && !this.online ? ` ${this.text.pending(this.pending)}` : '';
-    switch (this.state) {
-      case 'working':
-        return this.text.working;
-      case 'queued':
-        return (this.online ? this.text.queuedOnline : this.text.queuedOffline)(this.title) + waiting;
-      case 'sent':
-        return this.text.sent(this.title) + waiting;
-      default:
-        return waiting.trim();
-    }
-  }
-
-  private failureMessage(failure: Failure): string {
-    return describeFailure(failure, this.messages);
+    const { text, note } = this;
+    const waiting = this.pending > 0 && !this.online ? ` ${text.pending(this.pending)}` : '';
+    if (this.state === 'working') return text.working;
+    if (!note) return waiting.trim();
+    return (note.sent ? text.sent : this.online ? text.queuedOnline : text.queuedOffline)(note.title) + waiting;
   }
 
   /** The page's language applies unless the element sets its own. */
@@ -212,8 +223,11 @@ export class SyncNotifyButton extends LitElement {
     return this.closest('[lang]')?.getAttribute('lang') || undefined;
   }
 
+  /**
+   * Every press queues an item, also while an earlier one is being stored: a send button that
+   * swallowed quick presses would lose messages without a word.
+   */
   private async handleClick(): Promise<void> {
-    if (this.state === 'working') return;
     const validation = validateOutboxInput(
       {
         title: this.title,
@@ -232,6 +246,9 @@ export class SyncNotifyButton extends LitElement {
         headers: this.headers,
         data: this.data,
         allowCrossOrigin: this.allowCrossOrigin,
+        requestTimeout: this.requestTimeout,
+        maxAge: this.maxAge,
+        maxItems: this.maxItems,
       },
       document.baseURI,
       location.origin,
@@ -242,45 +259,51 @@ export class SyncNotifyButton extends LitElement {
 
     // Asked before any other await: Safari drops the user gesture, and so the prompt, after one.
     const permission = requestNotificationPermission();
+    this.clicksInFlight += 1;
+    this.note = undefined;
     this.enter('working');
-    const outcome = await permission;
-    if (outcome !== 'granted') {
-      return this.fail({ reason: outcome === 'denied' ? 'permission-denied' : 'permission-dismissed' });
-    }
-    const registration = await activeRegistration().catch(() => undefined);
-    if (!registration) return this.fail({ reason: 'no-service-worker' });
-
-    const { notification, request } = validation.request;
-    const stored = storeNotification(notification, request, { maxAge: this.maxAge, maxItems: this.maxItems });
-    const delivery = requestDelivery(registration, stored);
-    let item: OutboxItem;
     try {
-      item = await stored;
-    } catch (error) {
-      void delivery.catch(() => undefined);
-      return this.fail({ reason: error instanceof OutboxFullError ? 'outbox-full' : 'storage-failed' });
+      const outcome = await permission;
+      if (outcome !== 'granted') {
+        return this.fail({ reason: outcome === 'denied' ? 'permission-denied' : 'permission-dismissed' });
+      }
+      const registration = await activeRegistration().catch(() => undefined);
+      if (!registration) return this.fail({ reason: 'no-service-worker' });
+
+      const queued = await enqueue(validation.request, registration, validation.request);
+      if (!queued.ok) return this.fail(queued.failure);
+      const { item } = queued;
+      // Tracked at once: online, the worker is asked to deliver as soon as the item committed.
+      this.trackedItems.set(item.id, item.notification.title);
+      this.note = { title: item.notification.title, sent: false };
+      this.enter('queued');
+      // Offline, the item must outlive this page: ask the browser to keep it.
+      const persistent = await keepStorage(!this.online);
+      this.emit('sync-notify-queued', { item, persistent });
+      await queued.delivery;
+    } finally {
+      this.clicksInFlight -= 1;
     }
-    // Tracked at once: online, the worker is asked to deliver as soon as the item committed.
-    this.trackedItems.add(item.id);
-    this.enter('queued');
-    this.emit('sync-notify-queued', { item });
-    await delivery;
   }
 
   private readonly onOutboxUpdate = ({ announcement, pending }: OutboxUpdate): void => {
     if (pending !== undefined) this.pending = pending;
-    if (!announcement || !this.trackedItems.has(announcement.id)) return;
+    if (!announcement) return;
+    const { id } = announcement;
+    const title = this.trackedItems.get(id);
+    if (title === undefined) return;
+    if (announcement.type === 'delivery-failed') return this.fail({ reason: 'delivery-failed' });
     if (announcement.type === 'delivered') {
-      this.trackedItems.delete(announcement.id);
-      if (this.state !== 'working') this.enter('sent');
-      this.emit('sync-notify-delivered', { id: announcement.id });
-    } else if (announcement.type === 'delivery-failed') {
-      this.fail({ reason: 'delivery-failed' });
+      this.trackedItems.delete(id);
+      this.note = { title, sent: true };
+      // A failure of a later click stays on screen: this delivery does not undo it.
+      if (!this.failure && this.state !== 'working') this.state = 'sent';
+      this.emit('sync-notify-delivered', { id });
     } else if (announcement.type === 'rejected') {
-      this.trackedItems.delete(announcement.id);
-      this.fail({ reason: 'rejected', status: announcement.status });
+      this.trackedItems.delete(id);
+      this.fail({ reason: 'rejected', status: announcement.status, problem: announcement.problem });
     } else if (announcement.type === 'expired') {
-      this.trackedItems.delete(announcement.id);
+      this.trackedItems.delete(id);
       this.fail({ reason: 'expired' });
     }
   };
@@ -299,12 +322,24 @@ export class SyncNotifyButton extends LitElement {
     this.state = stateAfter(failure.reason);
     this.reason = failure.reason;
     this.failure = failure;
-    const status = failure.reason === 'rejected' ? { status: failure.status } : {};
-    this.emit('sync-notify-error', { reason: failure.reason, message: this.failureMessage(failure), ...status });
+    const hint = developerHint(failure);
+    // For the developer, who can fix it; the person at the keyboard reads the sentence on screen.
+    if (hint) console.error('<sync-notify-button>:', ...hint, this);
+    const { reason, ...details } = failure;
+    this.emit('sync-notify-error', { reason, message: describeFailure(failure, this.messages), ...details });
   }
 
   private emit<K extends keyof SyncNotifyEventMap>(type: K, detail: SyncNotifyEventMap[K]['detail']): void {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+}
+
+/** The `data` attribute's JSON; a marker for text that is not JSON, so the click refuses it. */
+function parseJson(value: string | null): unknown {
+  try {
+    return value === null ? undefined : JSON.parse(value);
+  } catch {
+    return INVALID_JSON;
   }
 }
 

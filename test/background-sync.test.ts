@@ -99,7 +99,7 @@ import { buttonOf, clickAndWaitQueued, errorText, statusText } from './support/e
     // The worker rejected the sync, so the browser keeps the tag to retry.
     expect(await pendingSyncTags(host.registration)).to.deep.equal(['sync-notify-outbox']);
     expect(errorText(element)).to.equal(
-      'The notification could not be shown yet. It stays queued and will be tried again.',
+      'The notification could not be shown yet. It stays queued.',
     );
     expect(await countItems()).to.equal(1);
     expect(await shownNotifications(host.registration)).to.have.length(0);

@@ -9,8 +9,12 @@ declare const self: ServiceWorkerGlobalScope;
 self.addEventListener('sync', handleSync);
 self.addEventListener('message', handleMessage);
 self.addEventListener('notificationclick', handleNotificationClick);
-self.addEventListener('activate', (event) => event.waitUntil(deliverIfOnline()));
+// Never inside the host's activate (or install, or fetch) event: Chromium settles showNotification
+// only once the worker is activated, which would wait for the delivery, and the whole site with
+// it: every navigation then waits on an `activating` worker. Started
+// here but not awaited, delivery runs just after activation.
+self.addEventListener('activate', () => void deliverIfOnline());
 
 // A worker that starts, for whatever event, delivers what a page closed while offline left
-// behind. Not on the first evaluation: showNotification needs an active worker.
+// behind. Not on the first evaluation of a new worker: showNotification needs it active.
 if (self.registration.active) void deliverIfOnline();

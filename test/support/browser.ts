@@ -5,7 +5,7 @@ import { clearOutbox, closeOutbox, countItems } from '../../src/outbox.js';
 import { SYNC_TAG } from '../../src/protocol.js';
 import '../../src/types/background-sync.js';
 
-export type BrowserPermission = 'notifications' | 'background-sync';
+export type BrowserPermission = 'notifications' | 'background-sync' | 'persistent-storage';
 
 /** Replaces the origin's permissions: anything not listed is denied. */
 export async function setPermissions(...permissions: BrowserPermission[]): Promise<void> {
@@ -22,12 +22,16 @@ export async function stopServiceWorkers(): Promise<void> {
   await executeServerCommand('sync-notify:stop-service-workers');
 }
 
+/** The fixture workers: the one-line integration as a classic and a module script, and the API-call one. */
+export type HostWorkerScript = `/test/fixtures/${'classic' | 'module' | 'api'}-sw.js${string}`;
+
 /** Registers a host worker at the root scope, so it serves the test page, and waits for it to be active. */
 export async function registerHostWorker(
-  script: '/test/fixtures/classic-sw.js' | '/test/fixtures/module-sw.js' = '/test/fixtures/classic-sw.js',
+  script: HostWorkerScript = '/test/fixtures/classic-sw.js',
+  scope = '/',
 ): Promise<ServiceWorkerRegistration> {
   const registration = await navigator.serviceWorker.register(script, {
-    scope: '/',
+    scope,
     type: script.includes('module') ? 'module' : 'classic',
   });
   // Not `ready`: it stays settled with the registration an earlier suite replaced.

@@ -1,7 +1,7 @@
 /**
  * A real HTTP endpoint for the outbox's API calls, served by the test runner's own server:
- * `POST /api/messages?log=L` records the request and answers the next scripted status (default
- * 201). Each test uses its own log, so suites in different browsers never see each other's
+ * `POST /api/messages?log=L` records the request and answers the next scripted step (default
+ * 201): a status, or `{ status, retryAfter, location, holdMs }` (answer after holding the request). Each test uses its own log, so suites in different browsers never see each other's
  * requests. Tests script and read a log through server commands, which work while the page is
  * offline: `messages-api:reset {log, script}` and `messages-api:received {log}`.
  */
@@ -27,9 +27,14 @@ export function messagesApi() {
         contentType: context.get('content-type'),
         client: context.get('x-client'),
         body: JSON.parse(text || 'null'),
+        receivedAt: Date.now(),
       });
-      const status = log.script.shift() ?? 201;
-      if (status === 503) context.set('Retry-After', '1');
+      const step = log.script.shift() ?? 201;
+      const { status, retryAfter, location, holdMs } =
+        typeof step === 'number' ? { status: step, retryAfter: step === 503 ? '1' : undefined } : step;
+      if (holdMs) await new Promise((resolve) => setTimeout(resolve, holdMs));
+      if (retryAfter !== undefined) context.set('Retry-After', retryAfter);
+      if (location) context.set('Location', location);
       context.status = status;
       context.body = { status };
       return;

@@ -1,0 +1,14 @@
+/**
+ * Lit renders through a Trusted Types policy named `lit-html`. On a page whose Content Security
+ * Policy enforces Trusted Types without allowing that name, Lit stops as it loads and the element
+ * is never defined: this says why, in the console. Imported before Lit, so that it listens by then.
+ */
+if (typeof document !== 'undefined') {
+  document.addEventListener('securitypolicyviolation', ({ effectiveDirective, sample }) => {
+    if (effectiveDirective === 'trusted-types' && sample === 'lit-html') {
+      console.error(
+        "<sync-notify-button> cannot start: add lit-html to the trusted-types directive of this page's Content-Security-Policy.",
+      );
+    }
+  });
+}
