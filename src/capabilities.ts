@@ -48,7 +48,8 @@ const PERSIST_ANSWER_MS = 250;
  */
 export async function keepStorage(ask: boolean): Promise<boolean> {
   const { storage } = navigator;
-  if (!ask || (await storage.persisted())) return storage.persisted();
+  const persisted = await storage.persisted();
+  if (persisted || !ask) return persisted;
   const timeout = new Promise<boolean>((resolve) => setTimeout(resolve, PERSIST_ANSWER_MS, false));
   return Promise.race([storage.persist(), timeout]).catch(() => false);
 }

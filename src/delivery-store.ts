@@ -3,15 +3,7 @@
  * IndexedDB: idb alone would take 1.4 of the worker's 2.0 KB budget. The schema is the one in
  * outbox-schema.ts, which the page's idb layer (outbox.ts) opens with too.
  */
-import {
-  OPEN_BLOCKED_TIMEOUT_MS,
-  OUTBOX_DATABASE,
-  OUTBOX_VERSION,
-  openBlocked,
-  upgradeOutbox,
-  type OutboxFailure,
-  type OutboxItem,
-} from './outbox-schema.js';
+import { OUTBOX_DATABASE, OUTBOX_VERSION, unlessBlocked, upgradeOutbox, type OutboxFailure, type OutboxItem } from './outbox-schema.js';
 
 type StoreName = 'items' | 'failures';
 
@@ -36,19 +28,18 @@ function database(): Promise<IDBDatabase> {
   if (!connection) {
     const request = indexedDB.open(OUTBOX_DATABASE, OUTBOX_VERSION);
     request.onupgradeneeded = ({ oldVersion }) => upgradeOutbox(request.result, oldVersion);
-    const opened = settled(request, () => {
-      const db = request.result;
-      // A page wants a newer schema, or the outbox is being deleted: let it, and reopen next time.
-      db.onversionchange = db.onclose = () => {
-        db.close();
-        connection = undefined;
-      };
-      return db;
+    connection = unlessBlocked((onBlocked) => {
+      request.onblocked = onBlocked;
+      return settled(request, () => {
+        const db = request.result;
+        // A page wants a newer schema, or the outbox is being deleted: let it, and reopen next time.
+        db.onversionchange = db.onclose = () => {
+          db.close();
+          connection = undefined;
+        };
+        return db;
+      });
     });
-    const blocked = new Promise<never>((_, reject) => {
-      request.onblocked = () => setTimeout(() => reject(openBlocked()), OPEN_BLOCKED_TIMEOUT_MS);
-    });
-    connection = Promise.race([opened, blocked]);
     // A failed open must not be cached: the next call tries again.
     connection.catch(() => (connection = undefined));
   }

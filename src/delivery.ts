@@ -112,12 +112,16 @@ export async function showWaiting(registration: ServiceWorkerRegistration, repor
   // A Web Lock is released when its holder dies, so a worker killed mid-flush blocks no one.
   await navigator.locks.request(DELIVERY_LOCK, async () => {
     const ready = [];
+    let callsWaitInVain = false;
     for (const item of await itemsOf(registration)) {
       // An unsent API call is the send flush's, unless this worker has none.
       if (unsent(item) && sendWaiting) continue;
       if (expired(item)) await drop(item, { reason: 'expired' }, report);
       else if (!unsent(item)) ready.push(item);
-      else console.error('sync-notify-button: an API call waits, but this worker only shows notifications. Import sync-notify-api-sw.js instead of sync-notify-sw.js.');
+      else callsWaitInVain = true;
+    }
+    if (callsWaitInVain) {
+      console.error('sync-notify-button: API calls wait, but this worker only shows notifications. Import sync-notify-api-sw.js instead of sync-notify-sw.js.');
     }
     // Shown items are removed in batches: each transaction takes every item shown by the time it
     // starts, and runs while the next notifications are shown. One per item would cost more than

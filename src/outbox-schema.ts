@@ -14,8 +14,18 @@ export const OUTBOX_VERSION = 2;
  */
 export const OPEN_BLOCKED_TIMEOUT_MS = 3000;
 
-/** The error an open gives up with after {@link OPEN_BLOCKED_TIMEOUT_MS}. */
-export const openBlocked = (): DOMException => new DOMException('An older connection blocks the outbox', 'TimeoutError');
+/**
+ * Opens the outbox through `open`, which hands the `onBlocked` it is given to the open's `blocked`
+ * event: {@link OPEN_BLOCKED_TIMEOUT_MS} after that, the result rejects with a TimeoutError. Both
+ * access layers open through it.
+ */
+export function unlessBlocked<T>(open: (onBlocked: () => void) => Promise<T>): Promise<T> {
+  let giveUp = () => {};
+  const blocked = new Promise<never>((_, reject) => {
+    giveUp = () => reject(new DOMException('An older connection blocks the outbox', 'TimeoutError'));
+  });
+  return Promise.race([open(() => setTimeout(giveUp, OPEN_BLOCKED_TIMEOUT_MS)), blocked]);
+}
 
 /** What the author asked to be shown: the attributes of `<sync-notify-button>`, validated. */
 export interface NotificationRequest {

@@ -6,10 +6,9 @@
  */
 import { openDB, type IDBPDatabase } from 'idb';
 import {
-  OPEN_BLOCKED_TIMEOUT_MS,
   OUTBOX_DATABASE,
   OUTBOX_VERSION,
-  openBlocked,
+  unlessBlocked,
   upgradeOutbox,
   type OutboxFailure,
   type OutboxItem,
@@ -32,24 +31,26 @@ let connection: Promise<OutboxDatabase> | undefined;
 
 function database(): Promise<OutboxDatabase> {
   if (connection) return connection;
-  let giveUp: () => void = () => undefined;
-  const opening = openDB<OutboxSchema>(OUTBOX_DATABASE, OUTBOX_VERSION, {
-    upgrade: (db, oldVersion) => upgradeOutbox(db, oldVersion),
-    // An older tab holds the outbox at an older version: wait a little for it, not forever.
-    blocked: () => void setTimeout(giveUp, OPEN_BLOCKED_TIMEOUT_MS),
-    // Another page or the worker wants a newer schema, or is deleting the outbox: let it.
-    blocking: () => void closeOutbox(),
-    terminated: () => {
-      connection = undefined;
-    },
-  });
-  const opened = Promise.race([opening, new Promise<never>((_, reject) => (giveUp = () => reject(openBlocked())))]);
+  let opening: Promise<OutboxDatabase> | undefined;
+  const opened = unlessBlocked(
+    (onBlocked) =>
+      (opening = openDB<OutboxSchema>(OUTBOX_DATABASE, OUTBOX_VERSION, {
+        upgrade: (db, oldVersion) => upgradeOutbox(db, oldVersion),
+        // An older tab holds the outbox at an older version: wait a little for it, not forever.
+        blocked: onBlocked,
+        // Another page or the worker wants a newer schema, or is deleting the outbox: let it.
+        blocking: () => void closeOutbox(),
+        terminated: () => {
+          connection = undefined;
+        },
+      })),
+  );
   connection = opened;
   // A failed open must not be cached: the next call tries again. One that succeeds after the
   // caller gave up is closed, so it never blocks a later upgrade either.
   opened.catch(() => {
     if (connection === opened) connection = undefined;
-    void opening.then((db) => db.close(), () => undefined);
+    void opening?.then((db) => db.close(), () => undefined);
   });
   return opened;
 }

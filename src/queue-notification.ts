@@ -50,15 +50,12 @@ export type EnqueueOutcome =
   | { ok: false; failure: Failure; error?: unknown };
 
 /**
- * Stores a checked entry for `registration`'s worker and asks for delivery: the sync is
- * registered while the item commits, and the worker messaged once it did.
+ * Stores a checked entry (with its retention limits) for `registration`'s worker and asks for
+ * delivery: the sync is registered while the item commits, and the worker messaged once it did.
  */
-export async function enqueue(
-  entry: OutboxEntry,
-  registration: ServiceWorkerRegistration,
-  retention: RetentionOptions,
-): Promise<EnqueueOutcome> {
-  const stored = storeNotification(entry.notification, entry.request, { ...retention, scope: registration.scope });
+export async function enqueue(entry: OutboxEntry, registration: ServiceWorkerRegistration): Promise<EnqueueOutcome> {
+  const { notification, request, maxAge, maxItems } = entry;
+  const stored = storeNotification(notification, request, { maxAge, maxItems, scope: registration.scope });
   const delivery = requestDelivery(registration, stored);
   try {
     return { ok: true, item: await stored, delivery };
@@ -88,7 +85,7 @@ async function queue(
 ): Promise<QueuedNotification> {
   const validation = validateOutboxInput(input, document.baseURI, location.origin);
   if (!validation.ok) throw new InvalidInputError(validation.problem);
-  const outcome = await enqueue(validation.request, registration, validation.request);
+  const outcome = await enqueue(validation.request, registration);
   if (!outcome.ok) throw outcome.error;
   return { item: outcome.item, route: await outcome.delivery };
 }

@@ -170,9 +170,6 @@ export class SyncNotifyButton extends LitElement {
   /** The item the status line is about: its own title, whichever click came since. */
   @state() private note?: { title: string; sent: boolean };
 
-  /** Clicks still being stored: each press queues its own item. */
-  private clicksInFlight = 0;
-
   @state() private online = navigator.onLine;
 
   /** Items this element queued whose delivery it still reports, with their titles. */
@@ -259,31 +256,25 @@ export class SyncNotifyButton extends LitElement {
 
     // Asked before any other await: Safari drops the user gesture, and so the prompt, after one.
     const permission = requestNotificationPermission();
-    this.clicksInFlight += 1;
     this.note = undefined;
     this.enter('working');
-    try {
-      const outcome = await permission;
-      if (outcome !== 'granted') {
-        return this.fail({ reason: outcome === 'denied' ? 'permission-denied' : 'permission-dismissed' });
-      }
-      const registration = await activeRegistration().catch(() => undefined);
-      if (!registration) return this.fail({ reason: 'no-service-worker' });
-
-      const queued = await enqueue(validation.request, registration, validation.request);
-      if (!queued.ok) return this.fail(queued.failure);
-      const { item } = queued;
-      // Tracked at once: online, the worker is asked to deliver as soon as the item committed.
-      this.trackedItems.set(item.id, item.notification.title);
-      this.note = { title: item.notification.title, sent: false };
-      this.enter('queued');
-      // Offline, the item must outlive this page: ask the browser to keep it.
-      const persistent = await keepStorage(!this.online);
-      this.emit('sync-notify-queued', { item, persistent });
-      await queued.delivery;
-    } finally {
-      this.clicksInFlight -= 1;
+    const outcome = await permission;
+    if (outcome !== 'granted') {
+      return this.fail({ reason: outcome === 'denied' ? 'permission-denied' : 'permission-dismissed' });
     }
+    const registration = await activeRegistration().catch(() => undefined);
+    if (!registration) return this.fail({ reason: 'no-service-worker' });
+
+    // Offline, the item must outlive this page: the browser is asked to keep it while it is stored.
+    const [queued, persistent] = await Promise.all([enqueue(validation.request, registration), keepStorage(!this.online)]);
+    if (!queued.ok) return this.fail(queued.failure);
+    const { item } = queued;
+    // Tracked at once: online, the worker is asked to deliver as soon as the item committed.
+    this.trackedItems.set(item.id, item.notification.title);
+    this.note = { title: item.notification.title, sent: false };
+    this.enter('queued');
+    this.emit('sync-notify-queued', { item, persistent });
+    await queued.delivery;
   }
 
   private readonly onOutboxUpdate = ({ announcement, pending }: OutboxUpdate): void => {

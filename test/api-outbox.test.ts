@@ -4,35 +4,15 @@
  * notification confirms it.
  */
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
 import '../src/sync-notify-button.js';
 import type { SyncNotifyButton } from '../src/sync-notify-button.js';
 import { deliverPending, enableApiCalls } from '../src/delivery.js';
 import { sendWaiting } from '../src/deliver-api-calls.js';
 import { countItems, listFailures, listItems } from '../src/outbox.js';
 import { queueNotification, queueRequest, storeNotification } from '../src/index.js';
-import { absorbNotificationDrops, pause, setOffline, shownItemIds, useHostWorker, waitForNotifications } from './support/browser.js';
+import { absorbNotificationDrops, outboxEmptied, pause, setOffline, shownItemIds, useHostWorker, waitForNotifications } from './support/browser.js';
 import { buttonOf, clickAndWaitQueued, errorText } from './support/element.js';
-
-interface Received {
-  method: string;
-  idempotencyKey: string;
-  contentType: string;
-  client: string;
-  body: { title: string; body: string; data: unknown };
-}
-
-/** A fresh log on the test server, answering with `script` first (then 201). */
-async function messagesEndpoint(script: number[] = []): Promise<{ endpoint: string; received: () => Promise<Received[]> }> {
-  const log = crypto.randomUUID();
-  await executeServerCommand('messages-api:reset', { log, script });
-  return {
-    endpoint: `/api/messages?log=${log}`,
-    received: async () => (await executeServerCommand<Received[], { log: string }>('messages-api:received', { log }))!,
-  };
-}
-
-const outboxEmptied = () => waitUntil(async () => (await countItems()) === 0, 'outbox was not emptied', { timeout: 10_000 });
+import { messagesEndpoint } from './support/messages-endpoint.js';
 
 describe('the outbox for API calls', function () {
   absorbNotificationDrops(this);

@@ -4,7 +4,6 @@
  * origin delivers only its own items, and the element says what really happened.
  */
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
 import '../src/sync-notify-button.js';
 import type { SyncNotifyButton } from '../src/sync-notify-button.js';
 import { closeOutbox, countItems, listFailures, listItems } from '../src/outbox.js';
@@ -12,6 +11,7 @@ import { queueNotification, queueRequest, storeNotification } from '../src/queue
 import { FLUSH_REQUEST, OUTBOX_CHANNEL, type OutboxAnnouncement } from '../src/protocol.js';
 import {
   absorbNotificationDrops,
+  outboxEmptied,
   closeNotifications,
   hasBackgroundSync,
   openHostPage,
@@ -27,22 +27,7 @@ import {
   waitForNotifications,
 } from './support/browser.js';
 import { buttonOf, clickAndWaitQueued, errorText, statusText } from './support/element.js';
-
-type Step = number | { status: number; retryAfter?: string; location?: string; holdMs?: number };
-
-interface Received {
-  idempotencyKey: string;
-  receivedAt: number;
-}
-
-async function messagesEndpoint(script: Step[] = []) {
-  const log = crypto.randomUUID();
-  await executeServerCommand('messages-api:reset', { log, script });
-  return {
-    endpoint: `/api/messages?log=${log}`,
-    received: async () => (await executeServerCommand<Received[], { log: string }>('messages-api:received', { log }))!,
-  };
-}
+import { messagesEndpoint } from './support/messages-endpoint.js';
 
 /** Every announcement made on the outbox's channel while `during` runs. */
 async function announcementsDuring(during: () => Promise<unknown>): Promise<OutboxAnnouncement[]> {
@@ -56,8 +41,6 @@ async function announcementsDuring(during: () => Promise<unknown>): Promise<Outb
   }
   return heard;
 }
-
-const outboxEmptied = () => waitUntil(async () => (await countItems()) === 0, 'outbox was not emptied', { timeout: 10_000 });
 
 describe("the host's worker lifecycle", function () {
   absorbNotificationDrops(this);

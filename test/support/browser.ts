@@ -74,6 +74,8 @@ export async function waitForNotifications(
   return shownNotifications(registration);
 }
 
+export const outboxEmptied = () => waitUntil(async () => (await countItems()) === 0, 'outbox was not emptied', { timeout: 10_000 });
+
 export async function pendingSyncTags(registration: ServiceWorkerRegistration): Promise<string[]> {
   const tags = (await registration.sync?.getTags()) ?? [];
   return tags.filter((tag) => tag === SYNC_TAG);

@@ -1,0 +1,27 @@
+/** A test's own log on the test server's messages endpoint (test/support/messages-api.mjs). */
+import { executeServerCommand } from '@web/test-runner-commands';
+
+/** How the endpoint answers one request: a status, or one with headers, after holding it a while. */
+export type ScriptStep = number | { status: number; retryAfter?: string; location?: string; holdMs?: number };
+
+export interface ReceivedRequest {
+  method: string;
+  idempotencyKey: string;
+  contentType: string;
+  client: string;
+  body: { title: string; body: string; data: unknown };
+  /** `Date.now()` on the server when the request arrived. */
+  receivedAt: number;
+}
+
+/** A fresh log, answering with `script` first (then 201). */
+export async function messagesEndpoint(
+  script: ScriptStep[] = [],
+): Promise<{ endpoint: string; received: () => Promise<ReceivedRequest[]> }> {
+  const log = crypto.randomUUID();
+  await executeServerCommand('messages-api:reset', { log, script });
+  return {
+    endpoint: `/api/messages?log=${log}`,
+    received: async () => (await executeServerCommand<ReceivedRequest[], { log: string }>('messages-api:received', { log }))!,
+  };
+}
