@@ -16,7 +16,7 @@ const onlyLibraryEvents = {
 
 export default {
   globs: ['src/**/*.ts'],
-  exclude: ['src/sw/**', 'src/types/**'],
+  exclude: ['src/sw/**'],
   outdir: '.',
   litelement: true,
   plugins: [onlyLibraryEvents],

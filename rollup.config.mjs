@@ -14,7 +14,7 @@ const WORKER_TSCONFIG = 'src/sw/tsconfig.json';
 /** For npm users: one ES module per source file, lit and idb left as dependencies, with .d.ts. */
 const library = (input, tsconfig) => ({
   input,
-  // Both library builds write the shared modules (outbox, delivery); unshaken, they write the same file.
+  // Both library builds write the modules of src/shared/; unshaken, each writes the same file.
   treeshake: false,
   external: [/^lit($|\/)/, /^@lit\//, /^idb($|\/)/, 'tslib'],
   output: { dir: 'lib', format: 'es', preserveModules: true, preserveModulesRoot: 'src' },

@@ -8,7 +8,7 @@ import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-const BUILT_FILES = ['dist/sync-notify-button.js', 'dist/sync-notify-sw.js', 'lib/outbox.js', 'lib/protocol.js'];
+const BUILT_FILES = ['dist/sync-notify-button.js', 'dist/sync-notify-sw.js', 'lib/page/outbox.js', 'lib/shared/protocol.js'];
 const NETWORK_ONLINE = { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 };
 const NETWORK_OFFLINE = { ...NETWORK_ONLINE, offline: true };
 

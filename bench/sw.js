@@ -1,4 +1,3 @@
-/* global importScripts */
 // The bench's host service worker: the library's one line, plus the baseline the delivery row
 // is compared with and a ping that wakes the worker before anything is timed.
 importScripts('/dist/sync-notify-sw.js');

@@ -1,19 +1,16 @@
 /**
- * The package's main entry: the element (importing this defines `<sync-notify-button>`) and
- * the JavaScript API for queuing notifications without it.
+ * The package's main entry: the element (importing this defines `<sync-notify-button>`), the
+ * JavaScript API for queuing without it, and a view of the outbox. Internals stay unexported.
  */
 export * from './sync-notify-button.js';
-export { queueNotification, queueRequest, storeNotification, InvalidInputError, DEFAULT_MAX_AGE, DEFAULT_MAX_ITEMS } from './queue-notification.js';
-export type { QueuedNotification, RetentionOptions } from './queue-notification.js';
-export { activeRegistration, requestDelivery, type DeliveryRoute } from './delivery-request.js';
-export { detectSupport, requestNotificationPermission } from './capabilities.js';
-export type { Capability, PermissionOutcome, SupportReport } from './capabilities.js';
-export { validateNotification, validateOutboxInput, validateRequest } from './notification-request.js';
-export type { InputProblem, NotificationInput, OutboxEntry, RequestInput } from './notification-request.js';
-export { watchOutbox, type OutboxUpdate, type OutboxWatcher } from './outbox-channel.js';
-export { listItems, countItems, clearOutbox, listFailures, OutboxFullError } from './outbox.js';
-export type { NotificationRequest, OutboxFailure, OutboxItem, OutboxRequest } from './outbox.js';
-export { statusMessages, type SyncNotifyMessages, type SyncNotifyStatusMessages, type SyncNotifyFailureMessages } from './messages.js';
-export { failureMessages, describeFailure } from './failure-messages.js';
-export type { Failure, SyncNotifyErrorReason } from './failure.js';
-export { SYNC_TAG, type OutboxAnnouncement } from './protocol.js';
+export { queueApiCall, queueNotification, type QueuedNotification } from './page/queue.js';
+export { SyncNotifyError, type Failure as SyncNotifyFailure } from './page/failure.js';
+export type { ApiCallInput, InputProblem, NotificationInput, RetentionInput } from './page/validate.js';
+export { activeRegistration, type DeliveryRoute } from './page/request-delivery.js';
+export { detectSupport, requestNotificationPermission } from './page/capabilities.js';
+export type { Capability, PermissionOutcome, SupportReport } from './page/capabilities.js';
+export { watchOutbox, type OutboxUpdate, type OutboxWatcher } from './page/watch-outbox.js';
+export { clearOutbox, countItems, listFailures, listItems } from './page/outbox.js';
+export type { OutboxApiCall, OutboxFailure, OutboxItem, OutboxNotification } from './page/outbox.js';
+export type { OutboxAnnouncement } from './shared/protocol.js';
+export { englishMessages, type SyncNotifyMessages } from './page/messages.js';

@@ -1,19 +1,19 @@
 // First: it must listen before Lit creates its Trusted Types policy.
-import './trusted-types-hint.js';
+import './page/trusted-types-hint.js';
 import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { detectSupport, keepStorage, requestNotificationPermission, type Capability } from './capabilities.js';
-import { activeRegistration, resumeDelivery } from './delivery-request.js';
-import { describeFailure, developerHint } from './failure-messages.js';
-import type { Failure, SyncNotifyErrorReason } from './failure.js';
-import { statusMessages, type SyncNotifyMessages, type SyncNotifyStatusMessages } from './messages.js';
-import { INVALID_JSON, validateOutboxInput, type InputProblem } from './notification-request.js';
-import { watchOutbox, type OutboxUpdate } from './outbox-channel.js';
-import type { OutboxItem, RefusalProblem } from './outbox-schema.js';
-import { DEFAULT_MAX_AGE, DEFAULT_MAX_ITEMS, enqueue } from './queue-notification.js';
+import type { RefusalProblem } from './shared/outbox-schema.js';
+import { detectSupport, requestNotificationPermission, type Capability } from './page/capabilities.js';
+import { developerHint, type Failure, type SyncNotifyErrorReason } from './page/failure.js';
+import { describeFailure, englishMessages, type SyncNotifyMessages } from './page/messages.js';
+import type { OutboxItem } from './page/outbox.js';
+import { DEFAULT_MAX_AGE, DEFAULT_MAX_ITEMS, enqueue, type Admission } from './page/queue.js';
+import { activeRegistration, resumeDelivery } from './page/request-delivery.js';
+import { INVALID_JSON, type InputProblem, type OutboxInput } from './page/validate.js';
+import { watchOutbox, type OutboxUpdate } from './page/watch-outbox.js';
 import { styles } from './sync-notify-button.styles.js';
 
-export type { SyncNotifyErrorReason } from './failure.js';
+export type { SyncNotifyErrorReason } from './page/failure.js';
 
 /** Where the element is: `idle` until clicked, then one of the outcomes. */
 export type SyncNotifyState = 'idle' | 'working' | 'queued' | 'sent' | 'unsupported' | 'denied' | 'error';
@@ -199,12 +199,13 @@ export class SyncNotifyButton extends LitElement {
         <slot>${this.text.buttonLabel}</slot>
       </button>
       <p part="status" id="status" role="status">${this.statusMessage()}</p>
-      <p part="error" id="error" role="alert">${this.failure ? describeFailure(this.failure, this.messages) : ''}</p>
+      <p part="error" id="error" role="alert">${this.failure ? describeFailure(this.failure, this.text) : ''}</p>
     `;
   }
 
-  private get text(): SyncNotifyStatusMessages {
-    return { ...statusMessages, ...this.messages };
+  /** The English sentences, with the author's replacements. */
+  private get text(): SyncNotifyMessages {
+    return { ...englishMessages, ...this.messages };
   }
 
   private statusMessage(): string {
@@ -220,61 +221,59 @@ export class SyncNotifyButton extends LitElement {
     return this.closest('[lang]')?.getAttribute('lang') || undefined;
   }
 
+  /** What the author set, as the pipeline takes it. */
+  private get authoredInput(): OutboxInput {
+    return {
+      title: this.title,
+      body: this.body,
+      icon: this.icon,
+      badge: this.badge,
+      tag: this.tag,
+      url: this.url,
+      lang: this.notificationLang,
+      dir: this.getAttribute('dir'),
+      requireInteraction: this.requireInteraction,
+      silent: this.silent,
+      summary: this.summary ? this.text.summaryTitle : undefined,
+      endpoint: this.endpoint,
+      method: this.method,
+      headers: this.headers,
+      data: this.data,
+      allowCrossOrigin: this.allowCrossOrigin,
+      requestTimeout: this.requestTimeout,
+      maxAge: this.maxAge,
+      maxItems: this.maxItems,
+    };
+  }
+
   /**
    * Every press queues an item, also while an earlier one is being stored: a send button that
    * swallowed quick presses would lose messages without a word.
    */
   private async handleClick(): Promise<void> {
-    const validation = validateOutboxInput(
-      {
-        title: this.title,
-        body: this.body,
-        icon: this.icon,
-        badge: this.badge,
-        tag: this.tag,
-        url: this.url,
-        lang: this.notificationLang,
-        dir: this.getAttribute('dir'),
-        requireInteraction: this.requireInteraction,
-        silent: this.silent,
-        summary: this.summary ? this.text.summaryTitle : undefined,
-        endpoint: this.endpoint,
-        method: this.method,
-        headers: this.headers,
-        data: this.data,
-        allowCrossOrigin: this.allowCrossOrigin,
-        requestTimeout: this.requestTimeout,
-        maxAge: this.maxAge,
-        maxItems: this.maxItems,
-      },
-      document.baseURI,
-      location.origin,
-    );
-    if (!validation.ok) return this.fail({ reason: 'invalid-input', problem: validation.problem });
-    const { missing } = detectSupport();
-    if (missing.length) return this.fail({ reason: 'unsupported', missing });
-
-    // Asked before any other await: Safari drops the user gesture, and so the prompt, after one.
-    const permission = requestNotificationPermission();
-    this.note = undefined;
-    this.enter('working');
-    const outcome = await permission;
-    if (outcome !== 'granted') {
-      return this.fail({ reason: outcome === 'denied' ? 'permission-denied' : 'permission-dismissed' });
-    }
-    const registration = await activeRegistration().catch(() => undefined);
-    if (!registration) return this.fail({ reason: 'no-service-worker' });
-
     // Offline, the item must outlive this page: the browser is asked to keep it while it is stored.
-    const [queued, persistent] = await Promise.all([enqueue(validation.request, registration), keepStorage(!this.online)]);
+    const queued = await enqueue(this.authoredInput, () => this.admit(), !this.online);
     if (!queued.ok) return this.fail(queued.failure);
-    const { item } = queued;
+    const { item, persistent } = queued;
     // Tracked at once: online, the worker is asked to deliver as soon as the item committed.
     this.trackedItems.set(item.id, item.notification.title);
     this.note = { title: item.notification.title, sent: false };
     this.enter('queued');
     this.emit('sync-notify-queued', { item, persistent });
     await queued.delivery;
+  }
+
+  /** The checks between a valid input and the outbox: support, then permission, then the worker. */
+  private async admit(): Promise<Admission> {
+    const { missing } = detectSupport();
+    if (missing.length) return { reason: 'unsupported', missing };
+    // Asked before any other await: Safari drops the user gesture, and so the prompt, after one.
+    const permission = requestNotificationPermission();
+    this.note = undefined;
+    this.enter('working');
+    const outcome = await permission;
+    if (outcome !== 'granted') return { reason: outcome === 'denied' ? 'permission-denied' : 'permission-dismissed' };
+    return (await activeRegistration().catch(() => undefined)) ?? { reason: 'no-service-worker' };
   }
 
   private readonly onOutboxUpdate = ({ announcement, pending }: OutboxUpdate): void => {
@@ -317,7 +316,7 @@ export class SyncNotifyButton extends LitElement {
     // For the developer, who can fix it; the person at the keyboard reads the sentence on screen.
     if (hint) console.error('<sync-notify-button>:', ...hint, this);
     const { reason, ...details } = failure;
-    this.emit('sync-notify-error', { reason, message: describeFailure(failure, this.messages), ...details });
+    this.emit('sync-notify-error', { reason, message: describeFailure(failure, this.text), ...details });
   }
 
   private emit<K extends keyof SyncNotifyEventMap>(type: K, detail: SyncNotifyEventMap[K]['detail']): void {

@@ -11,7 +11,9 @@ self.addEventListener('message', handleMessage);
 self.addEventListener('notificationclick', handleNotificationClick);
 // Never inside the host's activate (or install, or fetch) event: Chromium settles showNotification
 // only once the worker is activated, which would wait for the delivery, and the whole site with
-// it: every navigation then waits on an `activating` worker. Started
+// it: every navigation then waits on an `activating` worker. (Per the spec the registration's
+// active worker is set before activate fires, https://w3c.github.io/ServiceWorker/#activation-algorithm;
+// Chromium's notification service waits for a registration whose worker is activated.) Started
 // here but not awaited, delivery runs just after activation.
 self.addEventListener('activate', () => void deliverIfOnline());
 

@@ -9,11 +9,12 @@
  * Hosts that want all of it import `sync-notify-button/dist/sync-notify-sw.js` instead.
  */
 import './sync-event.js';
-import { deliverPending, type DeliveryReport } from '../delivery.js';
-import { isFlushRequest, SYNC_TAG, type NotificationData } from '../protocol.js';
+import { isFlushRequest, SYNC_TAG, type NotificationData } from '../shared/protocol.js';
+import { deliverPending, type DeliveryReport } from './deliver.js';
 
-export { deliverPending, notificationOptions, type DeliveryFailure, type DeliveryReport } from '../delivery.js';
-export { SYNC_TAG } from '../protocol.js';
+export { deliverPending, type DeliveryFailure, type DeliveryReport } from './deliver.js';
+export { notificationOptions } from './notification.js';
+export { SYNC_TAG } from '../shared/protocol.js';
 
 declare const self: ServiceWorkerGlobalScope;
 

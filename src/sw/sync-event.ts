@@ -2,7 +2,7 @@
  * The worker half of the Background Sync typings (needs the WebWorker lib's ExtendableEvent).
  * https://wicg.github.io/background-sync/spec/#sync-event
  */
-import '../types/background-sync.js';
+import '../shared/background-sync.js';
 
 declare global {
   interface SyncEvent extends ExtendableEvent {

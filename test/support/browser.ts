@@ -1,9 +1,9 @@
 /** What tests do to the browser, as a user or a host site would. */
 import { executeServerCommand } from '@web/test-runner-commands';
 import { waitUntil } from '@open-wc/testing';
-import { clearOutbox, closeOutbox, countItems } from '../../src/outbox.js';
-import { SYNC_TAG } from '../../src/protocol.js';
-import '../../src/types/background-sync.js';
+import { clearOutbox, closeOutbox, countItems } from '../../src/page/outbox.js';
+import { SYNC_TAG } from '../../src/shared/protocol.js';
+import '../../src/shared/background-sync.js';
 
 export type BrowserPermission = 'notifications' | 'background-sync' | 'persistent-storage';
 

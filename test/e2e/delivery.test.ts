@@ -4,10 +4,10 @@
  * and any page opened later delivers what an earlier one left.
  */
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import '../src/sync-notify-button.js';
-import type { SyncNotifyButton } from '../src/sync-notify-button.js';
-import { countItems, listItems } from '../src/outbox.js';
-import { storeNotification } from '../src/queue-notification.js';
+import '../../src/sync-notify-button.js';
+import type { SyncNotifyButton } from '../../src/sync-notify-button.js';
+import { countItems, listItems } from '../../src/page/outbox.js';
+import { storeNotification } from '../../src/page/queue.js';
 import {
   absorbNotificationDrops,
   hasBackgroundSync,
@@ -18,8 +18,8 @@ import {
   shownNotifications,
   useHostWorker,
   waitForNotifications,
-} from './support/browser.js';
-import { clickAndWaitQueued, statusText } from './support/element.js';
+} from '../support/browser.js';
+import { clickAndWaitQueued, statusText } from '../support/element.js';
 
 const WORKERS = ['/test/fixtures/classic-sw.js', '/test/fixtures/module-sw.js'] as const;
 

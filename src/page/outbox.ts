@@ -1,6 +1,6 @@
 /**
- * The page's side of the outbox, on idb: queue an item, count, list, clear. Delivery drains the
- * same database through delivery-store.ts; both open it with the schema in outbox-schema.ts.
+ * The page's side of the outbox, on idb: queue an item, count, list, clear. The worker drains the
+ * same database through sw/outbox-store.ts; both open it with the schema in shared/outbox-schema.ts.
  * Only idb's core is used (openDB, transactions, promised requests): the self-contained build
  * leaves out its shortcut methods and cursor iterators.
  */
@@ -13,9 +13,9 @@ import {
   type OutboxFailure,
   type OutboxItem,
   type OutboxSchema,
-} from './outbox-schema.js';
+} from '../shared/outbox-schema.js';
 
-export type { NotificationRequest, OutboxFailure, OutboxItem, OutboxRequest } from './outbox-schema.js';
+export type { OutboxApiCall, OutboxFailure, OutboxItem, OutboxNotification } from '../shared/outbox-schema.js';
 
 /** Thrown by {@link addItem} when the outbox already holds `maxItems`: nothing was stored. */
 export class OutboxFullError extends Error {
@@ -60,7 +60,8 @@ function database(): Promise<OutboxDatabase> {
  * and add share one transaction, so tabs queuing at once cannot pass the limit together.
  */
 export async function addItem(draft: OutboxDraft, maxItems = Infinity): Promise<OutboxItem> {
-  // Strict: an item reported as queued survives a power loss (Chromium commits relaxed by default).
+  // Strict: an item reported as queued survives a power loss. Relaxed is every engine's default
+  // (https://developer.chrome.com/blog/indexeddb-durability-mode-now-defaults-to-relaxed).
   const transaction = (await database()).transaction('items', 'readwrite', { durability: 'strict' });
   // Both requests go out at once (one round trip to the database, not two); requests run in
   // order, so the count excludes the add, which an abort undoes before anything commits.

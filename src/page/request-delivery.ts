@@ -2,10 +2,10 @@
  * The page's half of delivery: finds the service worker and asks it to drain the outbox,
  * through Background Sync where the browser allows it, by a message on reconnect otherwise.
  */
-import { listen } from './announce.js';
+import '../shared/background-sync.js';
+import { listen } from '../shared/channel.js';
+import { FLUSH_REQUEST, SYNC_TAG } from '../shared/protocol.js';
 import { countItems } from './outbox.js';
-import { FLUSH_REQUEST, SYNC_TAG } from './protocol.js';
-import './types/background-sync.js';
 
 /** How the page asked for delivery. */
 export type DeliveryRoute = 'background-sync' | 'reconnect';
@@ -22,7 +22,7 @@ async function lookUpRegistration(): Promise<ServiceWorkerRegistration | undefin
  * The registration whose worker will deliver, once it is active; undefined when this page has
  * no service worker. Not `controller`: a first visit or a hard reload has none although the
  * worker runs. Not `ready` alone either: it settles once per page, so after the host replaces
- * its registration it would still name the old, unregistered one.
+ * its registration it would still name the old, unregistered one (w3c/ServiceWorker#1279).
  *
  * Looked up once and kept: the lookup is a round trip to the browser that cost more than the
  * rest of a click (measured by `npm run bench`). It is looked up again when the kept one lost
@@ -53,17 +53,15 @@ async function registerSync(registration: ServiceWorkerRegistration): Promise<bo
 
 /**
  * Online, the worker is also asked directly: Chromium keeps a tag that failed once in its 5- and
- * 15-minute retry backoff even when it is registered again (measured in Chromium 156), and the
- * delivery lock makes the second trigger harmless.
+ * 15-minute retry backoff even when it is registered again, where the spec would fire it at once
+ * (https://wicg.github.io/background-sync/spec/#dom-syncmanager-register: a waiting registration
+ * turns pending). The delivery lock makes the second trigger harmless.
  */
 function askWorkerToDeliver(registration: ServiceWorkerRegistration): void {
   if (navigator.onLine) registration.active?.postMessage(FLUSH_REQUEST);
 }
 
-/**
- * Per the spec a new registration moves a sync waiting in retry backoff back to pending; Chromium
- * 156 was measured to keep the backoff anyway, hence the direct request as well.
- */
+/** On reconnect: the sync again, for the browser's own scheduling, and the direct request (see above). */
 function onReconnect(): void {
   if (!watchedRegistration) return;
   void registerSync(watchedRegistration);

@@ -3,18 +3,18 @@
  * the same outbox at the same moment, and a worker is killed in the middle of a flush.
  */
 import { expect, waitUntil } from '@open-wc/testing';
-import { deliverPending, type DeliveryReport } from '../src/delivery.js';
-import { watchOutbox } from '../src/outbox-channel.js';
-import { countItems, type OutboxItem } from '../src/outbox.js';
-import { FLUSH_REQUEST } from '../src/protocol.js';
-import { storeNotification } from '../src/queue-notification.js';
+import { deliverPending, type DeliveryReport } from '../../src/sw/deliver.js';
+import { watchOutbox } from '../../src/page/watch-outbox.js';
+import { countItems, type OutboxItem } from '../../src/page/outbox.js';
+import { FLUSH_REQUEST } from '../../src/shared/protocol.js';
+import { storeNotification } from '../../src/page/queue.js';
 import {
   hasBackgroundSync,
   openHostPage,
   shownItemIds,
   stopServiceWorkers,
   useHostWorker,
-} from './support/browser.js';
+} from '../support/browser.js';
 
 const ITEMS = 100;
 /** Enough that the worker is still busy when the stop command lands. */

@@ -1,9 +1,9 @@
 /**
- * The outbox operations delivery needs (read, remove, record a failure, update), on bare
- * IndexedDB: idb alone would take 1.4 of the worker's 2.0 KB budget. The schema is the one in
- * outbox-schema.ts, which the page's idb layer (outbox.ts) opens with too.
+ * The worker's side of the outbox: the operations delivery needs (read, remove, record a failure,
+ * update), on bare IndexedDB, since idb alone would take 1.4 of the worker's 2.0 KB budget. The
+ * schema is shared/outbox-schema.ts, which the page's idb layer (page/outbox.ts) opens with too.
  */
-import { OUTBOX_DATABASE, OUTBOX_VERSION, unlessBlocked, upgradeOutbox, type OutboxFailure, type OutboxItem } from './outbox-schema.js';
+import { OUTBOX_DATABASE, OUTBOX_VERSION, unlessBlocked, upgradeOutbox, type OutboxFailure, type OutboxItem } from '../shared/outbox-schema.js';
 
 type StoreName = 'items' | 'failures';
 

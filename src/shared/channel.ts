@@ -1,6 +1,7 @@
 /**
- * Tells every context of the origin what happened to the outbox (queued, delivered, failed),
- * whichever context did it. The worker needs only `announce`; pages watch through outbox-channel.ts.
+ * The outbox's BroadcastChannel: tells every context of the origin what happened to the outbox
+ * (queued, delivered, failed), whichever context did it. The worker only announces; pages also
+ * listen, through page/watch-outbox.ts.
  */
 import { OUTBOX_CHANNEL, type OutboxAnnouncement } from './protocol.js';
 

@@ -1,8 +1,8 @@
 /** The outbox store against the browser's real IndexedDB. */
 import { expect } from '@open-wc/testing';
-import { removeItems } from '../src/delivery-store.js';
-import { addItem, clearOutbox, closeOutbox, countItems, listItems } from '../src/outbox.js';
-import type { OutboxDraft } from '../src/outbox.js';
+import { removeItems } from '../../src/sw/outbox-store.js';
+import { addItem, clearOutbox, closeOutbox, countItems, listItems } from '../../src/page/outbox.js';
+import type { OutboxDraft } from '../../src/page/outbox.js';
 
 const draft = (title: string): OutboxDraft => ({
   id: crypto.randomUUID(),

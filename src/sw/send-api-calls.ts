@@ -3,10 +3,11 @@
  * queued call, oldest first, with a timeout, and hands what was sent to the notification flush.
  * Kept apart so that a site without API calls does not pay for it.
  */
-import { announce } from './announce.js';
-import { drop, expired, itemsOf, keep, record, showWaiting, unsent, type DeliveryReport } from './delivery.js';
-import { SEND_LOCK } from './protocol.js';
-import { sendRequest } from './send-request.js';
+import { announce } from '../shared/channel.js';
+import { SEND_LOCK } from '../shared/protocol.js';
+import { showWaiting } from './deliver.js';
+import { sendApiCall } from './send-api-call.js';
+import { drop, expired, itemsOf, keep, record, unsent, type DeliveryReport } from './settle.js';
 
 /**
  * Sends every API call, oldest first. One that must wait holds back the ones queued after it,
@@ -21,7 +22,7 @@ export async function sendWaiting(registration: ServiceWorkerRegistration, repor
         await drop(item, { reason: 'expired' }, report);
         continue;
       }
-      const attempt = (item.retryAt ?? 0) > Date.now() ? { retryAt: item.retryAt! } : await sendRequest(item);
+      const attempt = (item.retryAt ?? 0) > Date.now() ? { retryAt: item.retryAt! } : await sendApiCall(item);
       if ('sent' in attempt) {
         // Recorded before the notification: should that fail, a retry must not post the message twice.
         await record(item, { sentAt: Date.now() });

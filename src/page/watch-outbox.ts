@@ -1,7 +1,7 @@
 /** Lets pages watch the outbox: every announcement, with how many items still wait. */
-import { listen } from './announce.js';
+import { listen } from '../shared/channel.js';
+import type { OutboxAnnouncement } from '../shared/protocol.js';
 import { countItems } from './outbox.js';
-import type { OutboxAnnouncement } from './protocol.js';
 
 export interface OutboxUpdate {
   /** Absent for the first update a watcher gets, which only reports the count. */

@@ -4,11 +4,11 @@
  * page and worker are back online, and the notification appears in `getNotifications()`.
  */
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import '../src/sync-notify-button.js';
-import type { SyncNotifyButton } from '../src/sync-notify-button.js';
-import { countItems, listItems } from '../src/outbox.js';
-import { SYNC_TAG } from '../src/protocol.js';
-import { storeNotification } from '../src/queue-notification.js';
+import '../../src/sync-notify-button.js';
+import type { SyncNotifyButton } from '../../src/sync-notify-button.js';
+import { countItems, listItems } from '../../src/page/outbox.js';
+import { SYNC_TAG } from '../../src/shared/protocol.js';
+import { storeNotification } from '../../src/page/queue.js';
 import {
   absorbNotificationDrops,
   closeNotifications,
@@ -19,8 +19,8 @@ import {
   shownNotifications,
   useHostWorker,
   waitForNotifications,
-} from './support/browser.js';
-import { buttonOf, clickAndWaitQueued, errorText, statusText } from './support/element.js';
+} from '../support/browser.js';
+import { buttonOf, clickAndWaitQueued, errorText, statusText } from '../support/element.js';
 
 // Only Chromium has Background Sync; elsewhere these are reported as skipped.
 (hasBackgroundSync ? describe : describe.skip)('delivery with Background Sync, offline and back', function () {

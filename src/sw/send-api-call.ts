@@ -4,7 +4,7 @@
  * timeout, 408, 425, 429, 5xx), or refused for good (any other answer, or a request that can
  * never be sent).
  */
-import type { OutboxItem, RefusalProblem } from './outbox-schema.js';
+import type { OutboxItem, RefusalProblem } from '../shared/outbox-schema.js';
 
 /** The longest wait between two attempts, whatever `Retry-After` asks: past it, the user waits in vain. */
 export const MAX_RETRY_DELAY_MS = 60 * 60 * 1000;
@@ -15,7 +15,7 @@ export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 /** Statuses that say "not now" rather than "no" (RFC 9110 §15.5.9, RFC 8470, RFC 6585). */
 const RETRYABLE_STATUSES = [408, 425, 429];
 
-export type RequestAttempt =
+export type SendOutcome =
   | { sent: true }
   | { retryAt: number }
   | { refusedWith: number; problem?: RefusalProblem };
@@ -40,7 +40,7 @@ const retryAt = (item: OutboxItem, response?: Response): number =>
   );
 
 /** Sends an item's request; the item's id is its Idempotency-Key, so a server can drop a retry. */
-export async function sendRequest(item: OutboxItem): Promise<RequestAttempt> {
+export async function sendApiCall(item: OutboxItem): Promise<SendOutcome> {
   const call = item.request!;
   let request: Request;
   try {

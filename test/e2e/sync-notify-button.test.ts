@@ -1,11 +1,11 @@
 /** The element as a user and a host page meet it: rendering, attributes, states, events, a11y. */
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import '../src/sync-notify-button.js';
-import { SyncNotifyButton } from '../src/sync-notify-button.js';
-import { closeOutbox, countItems } from '../src/outbox.js';
-import { registerHostWorker, resetOrigin, setPermissions, unregisterWorkers } from './support/browser.js';
-import { buttonOf, errorText, statusText } from './support/element.js';
+import '../../src/sync-notify-button.js';
+import { SyncNotifyButton } from '../../src/sync-notify-button.js';
+import { closeOutbox, countItems } from '../../src/page/outbox.js';
+import { registerHostWorker, resetOrigin, setPermissions, unregisterWorkers } from '../support/browser.js';
+import { buttonOf, errorText, statusText } from '../support/element.js';
 
 const DENIED_TEXT =
   "Notifications are blocked for this site. Allow them in the browser's site settings.";

@@ -4,15 +4,16 @@
  * notification confirms it.
  */
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import '../src/sync-notify-button.js';
-import type { SyncNotifyButton } from '../src/sync-notify-button.js';
-import { deliverPending, enableApiCalls } from '../src/delivery.js';
-import { sendWaiting } from '../src/deliver-api-calls.js';
-import { countItems, listFailures, listItems } from '../src/outbox.js';
-import { queueNotification, queueRequest, storeNotification } from '../src/index.js';
-import { absorbNotificationDrops, outboxEmptied, pause, setOffline, shownItemIds, useHostWorker, waitForNotifications } from './support/browser.js';
-import { buttonOf, clickAndWaitQueued, errorText } from './support/element.js';
-import { messagesEndpoint } from './support/messages-endpoint.js';
+import '../../src/sync-notify-button.js';
+import type { SyncNotifyButton } from '../../src/sync-notify-button.js';
+import { deliverPending, enableApiCalls } from '../../src/sw/deliver.js';
+import { sendWaiting } from '../../src/sw/send-api-calls.js';
+import { countItems, listFailures, listItems } from '../../src/page/outbox.js';
+import { queueApiCall, queueNotification, storeNotification } from '../../src/page/queue.js';
+import { SyncNotifyError } from '../../src/index.js';
+import { absorbNotificationDrops, outboxEmptied, pause, setOffline, shownItemIds, useHostWorker, waitForNotifications } from '../support/browser.js';
+import { buttonOf, clickAndWaitQueued, errorText } from '../support/element.js';
+import { messagesEndpoint } from '../support/messages-endpoint.js';
 
 describe('the outbox for API calls', function () {
   absorbNotificationDrops(this);
@@ -150,9 +151,9 @@ describe('the outbox for API calls', function () {
     expect(await shownItemIds(host.registration)).to.deep.equal([]);
   });
 
-  it('offers the same outbox to apps without the button: queueRequest and queueNotification', async () => {
+  it('offers the same outbox to apps without the button: queueApiCall and queueNotification', async () => {
     const server = await messagesEndpoint();
-    const sent = await queueRequest(
+    const sent = await queueApiCall(
       { title: 'Chat', body: 'From code', endpoint: server.endpoint, data: { thread: 7 } },
       host.registration,
     );
@@ -165,8 +166,12 @@ describe('the outbox for API calls', function () {
     expect((await shownItemIds(host.registration)).sort()).to.deep.equal([sent.item.id, notified.item.id].sort());
 
     let refusal: unknown;
-    await queueRequest({ title: 'Chat', body: 'Nowhere' }, host.registration).catch((error) => (refusal = error));
-    expect(refusal).to.be.instanceOf(TypeError);
+    await queueApiCall({ title: 'Chat', body: 'Nowhere' }, host.registration).catch((error) => (refusal = error));
+    expect(refusal).to.be.instanceOf(SyncNotifyError);
+    expect((refusal as SyncNotifyError).failure).to.deep.equal({
+      reason: 'invalid-input',
+      problem: { kind: 'invalid-url', field: 'endpoint', value: '' },
+    });
     expect(await countItems()).to.equal(0);
   });
 });

@@ -1,6 +1,6 @@
 /**
- * The outbox's shape, shared by both of its access layers: `outbox.ts` (the page's, on idb) and
- * `delivery-store.ts` (delivery's, on bare IndexedDB, small enough for the worker's budget).
+ * The outbox's shape, shared by both of its access layers: `page/outbox.ts` (on idb) and
+ * `sw/outbox-store.ts` (on bare IndexedDB, small enough for the worker's budget).
  */
 import type { DBSchema } from 'idb';
 
@@ -20,15 +20,14 @@ export const OPEN_BLOCKED_TIMEOUT_MS = 3000;
  * access layers open through it.
  */
 export function unlessBlocked<T>(open: (onBlocked: () => void) => Promise<T>): Promise<T> {
-  let giveUp = () => {};
-  const blocked = new Promise<never>((_, reject) => {
-    giveUp = () => reject(new DOMException('An older connection blocks the outbox', 'TimeoutError'));
+  return new Promise((resolve, reject) => {
+    const giveUp = () => reject(new DOMException('An older connection blocks the outbox', 'TimeoutError'));
+    open(() => setTimeout(giveUp, OPEN_BLOCKED_TIMEOUT_MS)).then(resolve, reject);
   });
-  return Promise.race([open(() => setTimeout(giveUp, OPEN_BLOCKED_TIMEOUT_MS)), blocked]);
 }
 
 /** What the author asked to be shown: the attributes of `<sync-notify-button>`, validated. */
-export interface NotificationRequest {
+export interface OutboxNotification {
   title: string;
   body: string;
   /** Absolute URLs: a relative one would resolve against the worker's script, not the page. */
@@ -50,7 +49,7 @@ export interface NotificationRequest {
 }
 
 /** An API call queued with the notification (a chat message): sent first, notified on success. */
-export interface OutboxRequest {
+export interface OutboxApiCall {
   /** Absolute URL; same-origin unless the author opted into `crossOrigin`. */
   url: string;
   method: 'POST' | 'PUT' | 'PATCH';
@@ -76,8 +75,9 @@ export interface OutboxFailure {
   /** Why the worker refused to send it: not its page's origin, a redirect, or a request that cannot be built. */
   problem?: RefusalProblem;
   failedAt: number;
-  notification: NotificationRequest;
-  request?: OutboxRequest;
+  notification: OutboxNotification;
+  /** The item's API call (named `request` since the outbox's first version, which stored it so). */
+  request?: OutboxApiCall;
 }
 
 export interface OutboxItem {
@@ -95,8 +95,9 @@ export interface OutboxItem {
   scope?: string;
   /** Dropped, not delivered, after this time (`Date.now()` scale). */
   expiresAt?: number;
-  notification: NotificationRequest;
-  request?: OutboxRequest;
+  notification: OutboxNotification;
+  /** The API call the notification confirms (named `request` since the outbox's first version, which stored it so). */
+  request?: OutboxApiCall;
   /** Set once the request got a 2xx, so a retry only shows the notification again. */
   sentAt?: number;
   /** Failed attempts so far, for the backoff. */

@@ -1,16 +1,16 @@
 /**
- * Turns what an author wrote (attributes or a JS object) into a valid {@link NotificationRequest}
- * and, for API calls, a valid {@link OutboxRequest}.
+ * The click's input check: turns what an author wrote (attributes or a JS object) into a valid
+ * {@link OutboxNotification} and, for API calls, a valid {@link OutboxApiCall}, or says what is wrong.
  */
-import type { NotificationRequest, OutboxRequest } from './outbox.js';
+import type { OutboxApiCall, OutboxNotification } from '../shared/outbox-schema.js';
 
-/** Like {@link NotificationRequest}, but every field optional and unchecked. */
+/** Like {@link OutboxNotification}, but every field optional and unchecked. */
 export type NotificationInput = {
-  [K in Exclude<keyof NotificationRequest, 'dir'>]?: NotificationRequest[K] | null;
+  [K in Exclude<keyof OutboxNotification, 'dir'>]?: OutboxNotification[K] | null;
 } & { dir?: string | null };
 
 /** What an author may set for an API call made through the outbox. */
-export interface RequestInput {
+export interface ApiCallInput {
   endpoint?: string | null;
   method?: string | null;
   headers?: Record<string, string> | null;
@@ -40,9 +40,9 @@ export type InputProblem =
   | { kind: 'invalid-header'; value: string }
   | { kind: 'invalid-data' };
 
-export type Validation<T = NotificationRequest> = { ok: true; request: T } | { ok: false; problem: InputProblem };
+export type Validation<T> = { ok: true; value: T } | { ok: false; problem: InputProblem };
 
-const METHODS: readonly string[] = ['POST', 'PUT', 'PATCH'] satisfies OutboxRequest['method'][];
+const METHODS: readonly string[] = ['POST', 'PUT', 'PATCH'] satisfies OutboxApiCall['method'][];
 
 /**
  * Headers an author may add: none that carries credentials or steers routing. Content-Type and
@@ -76,7 +76,7 @@ function absoluteUrl(value: string | null | undefined, baseUrl: string, schemes:
  * Checks and normalises a notification. URLs become absolute against `baseUrl`
  * (the page's), since the worker would otherwise resolve them against its own script.
  */
-export function validateNotification(input: NotificationInput, baseUrl: string): Validation {
+export function validateNotification(input: NotificationInput, baseUrl: string): Validation<OutboxNotification> {
   const title = input.title ?? '';
   const body = input.body ?? '';
   if (!title.trim()) return { ok: false, problem: { kind: 'missing', field: 'title' } };
@@ -84,36 +84,36 @@ export function validateNotification(input: NotificationInput, baseUrl: string):
   if (title.length > MAX_TITLE_LENGTH) return { ok: false, problem: { kind: 'too-long', field: 'title', limit: MAX_TITLE_LENGTH } };
   if (body.length > MAX_BODY_LENGTH) return { ok: false, problem: { kind: 'too-long', field: 'body', limit: MAX_BODY_LENGTH } };
 
-  const request: NotificationRequest = { title, body };
+  const notification: OutboxNotification = { title, body };
   for (const field of ['url', 'icon', 'badge'] as const) {
     const value = input[field];
     if (!value) continue;
     const href = absoluteUrl(value, baseUrl, URL_SCHEMES[field]);
     if (!href) return { ok: false, problem: { kind: 'invalid-url', field, value } };
-    request[field] = href;
+    notification[field] = href;
   }
   if (input.dir) {
     if (!DIRECTIONS.includes(input.dir)) return { ok: false, problem: { kind: 'invalid-dir', value: input.dir } };
-    request.dir = input.dir as NotificationDirection;
+    notification.dir = input.dir as NotificationDirection;
   }
-  if (input.tag) request.tag = input.tag;
-  if (input.lang) request.lang = input.lang;
-  if (input.requireInteraction) request.requireInteraction = true;
-  if (input.silent) request.silent = true;
-  if (input.summary) request.summary = input.summary;
-  return { ok: true, request };
+  if (input.tag) notification.tag = input.tag;
+  if (input.lang) notification.lang = input.lang;
+  if (input.requireInteraction) notification.requireInteraction = true;
+  if (input.silent) notification.silent = true;
+  if (input.summary) notification.summary = input.summary;
+  return { ok: true, value: notification };
 }
 
 /**
  * Checks an API call: an http(s) endpoint of the page's own origin unless the author allowed
  * others, a method that sends a body, and only safe-listed headers.
  */
-export function validateRequest(
-  input: RequestInput,
-  notification: NotificationRequest,
+export function validateApiCall(
+  input: ApiCallInput,
+  notification: OutboxNotification,
   baseUrl: string,
   pageOrigin: string,
-): Validation<OutboxRequest> {
+): Validation<OutboxApiCall> {
   const url = absoluteUrl(input.endpoint, baseUrl, URL_SCHEMES.url);
   if (!url) return { ok: false, problem: { kind: 'invalid-url', field: 'endpoint', value: input.endpoint ?? '' } };
   const crossOrigin = new URL(url).origin !== pageOrigin;
@@ -134,21 +134,21 @@ export function validateRequest(
   } catch {
     return { ok: false, problem: { kind: 'invalid-data' } };
   }
-  const request: OutboxRequest = { url, method: method as OutboxRequest['method'], headers, body };
-  if (crossOrigin) request.crossOrigin = true;
+  const call: OutboxApiCall = { url, method: method as OutboxApiCall['method'], headers, body };
+  if (crossOrigin) call.crossOrigin = true;
   if (input.requestTimeout != null) {
     if (!isPositive(input.requestTimeout)) {
       return { ok: false, problem: { kind: 'invalid-number', field: 'request-timeout', value: input.requestTimeout } };
     }
-    request.timeout = input.requestTimeout * 1000;
+    call.timeout = input.requestTimeout * 1000;
   }
-  return { ok: true, request };
+  return { ok: true, value: call };
 }
 
 /** A checked outbox entry: the notification, and the API call it confirms when there is one. */
 export interface OutboxEntry {
-  notification: NotificationRequest;
-  request?: OutboxRequest;
+  notification: OutboxNotification;
+  apiCall?: OutboxApiCall;
   /** Seconds the item may wait. */
   maxAge?: number;
   /** Items the outbox may hold. */
@@ -161,22 +161,21 @@ export interface RetentionInput {
   maxItems?: number | null;
 }
 
+/** Everything an author may set for one outbox item: the element's attributes, the JS API's object. */
+export type OutboxInput = NotificationInput & ApiCallInput & RetentionInput;
+
 /** Checks the notification, and the API call too when an endpoint is given. */
-export function validateOutboxInput(
-  input: NotificationInput & RequestInput & RetentionInput,
-  baseUrl: string,
-  pageOrigin: string,
-): Validation<OutboxEntry> {
+export function validateOutboxInput(input: OutboxInput, baseUrl: string, pageOrigin: string): Validation<OutboxEntry> {
   const notification = validateNotification(input, baseUrl);
   if (!notification.ok) return notification;
-  const entry: OutboxEntry = { notification: notification.request };
+  const entry: OutboxEntry = { notification: notification.value };
   for (const [field, value] of [['max-age', input.maxAge], ['max-items', input.maxItems]] as const) {
     if (value == null) continue;
     if (!isPositive(value)) return { ok: false, problem: { kind: 'invalid-number', field, value } };
     entry[field === 'max-age' ? 'maxAge' : 'maxItems'] = value;
   }
-  if (!input.endpoint) return { ok: true, request: entry };
-  const request = validateRequest(input, notification.request, baseUrl, pageOrigin);
-  if (!request.ok) return request;
-  return { ok: true, request: { ...entry, request: request.request } };
+  if (!input.endpoint) return { ok: true, value: entry };
+  const apiCall = validateApiCall(input, notification.value, baseUrl, pageOrigin);
+  if (!apiCall.ok) return apiCall;
+  return { ok: true, value: { ...entry, apiCall: apiCall.value } };
 }

@@ -4,11 +4,11 @@
  * origin delivers only its own items, and the element says what really happened.
  */
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import '../src/sync-notify-button.js';
-import type { SyncNotifyButton } from '../src/sync-notify-button.js';
-import { closeOutbox, countItems, listFailures, listItems } from '../src/outbox.js';
-import { queueNotification, queueRequest, storeNotification } from '../src/queue-notification.js';
-import { FLUSH_REQUEST, OUTBOX_CHANNEL, type OutboxAnnouncement } from '../src/protocol.js';
+import '../../src/sync-notify-button.js';
+import type { SyncNotifyButton } from '../../src/sync-notify-button.js';
+import { closeOutbox, countItems, listFailures, listItems } from '../../src/page/outbox.js';
+import { queueNotification, queueApiCall, storeNotification } from '../../src/page/queue.js';
+import { FLUSH_REQUEST, OUTBOX_CHANNEL, type OutboxAnnouncement } from '../../src/shared/protocol.js';
 import {
   absorbNotificationDrops,
   outboxEmptied,
@@ -25,9 +25,9 @@ import {
   unregisterWorkers,
   useHostWorker,
   waitForNotifications,
-} from './support/browser.js';
-import { buttonOf, clickAndWaitQueued, errorText, statusText } from './support/element.js';
-import { messagesEndpoint } from './support/messages-endpoint.js';
+} from '../support/browser.js';
+import { buttonOf, clickAndWaitQueued, errorText, statusText } from '../support/element.js';
+import { messagesEndpoint } from '../support/messages-endpoint.js';
 
 /** Every announcement made on the outbox's channel while `during` runs. */
 async function announcementsDuring(during: () => Promise<unknown>): Promise<OutboxAnnouncement[]> {
@@ -114,7 +114,7 @@ describe('API calls that must not stall the queue', function () {
 
   it('shows a notification at once while a request hangs, and retries the request after its timeout', async () => {
     const server = await messagesEndpoint([{ status: 201, holdMs: 4_000 }, 201]);
-    const call = await queueRequest({ title: 'Chat', body: 'Slow server', endpoint: server.endpoint, requestTimeout: 1 }, host.registration);
+    const call = await queueApiCall({ title: 'Chat', body: 'Slow server', endpoint: server.endpoint, requestTimeout: 1 }, host.registration);
     await waitUntil(async () => (await server.received()).length === 1, 'the request never reached the server');
 
     const started = performance.now();
@@ -140,7 +140,7 @@ describe('API calls that must not stall the queue', function () {
       { title: 'Chat', body: 'Broken' },
       { url: new URL(server.endpoint, location.href).href, method: 'POST', headers: { 'x-note': 'a\r\nb' }, body: '{}' },
     );
-    const next = await queueRequest({ title: 'Chat', body: 'Next', endpoint: server.endpoint }, host.registration);
+    const next = await queueApiCall({ title: 'Chat', body: 'Next', endpoint: server.endpoint }, host.registration);
     await outboxEmptied();
     expect((await listFailures()).map(({ id, status, problem }) => ({ id, status, problem }))).to.deep.equal([
       { id: broken.id, status: 0, problem: 'unsendable' },
@@ -167,7 +167,7 @@ describe('API calls that must not stall the queue', function () {
 
   it('keeps a backoff under Retry-After: 0', async () => {
     const server = await messagesEndpoint(Array.from({ length: 50 }, () => ({ status: 503, retryAfter: '0' })));
-    await queueRequest({ title: 'Chat', body: 'Busy', endpoint: server.endpoint }, host.registration);
+    await queueApiCall({ title: 'Chat', body: 'Busy', endpoint: server.endpoint }, host.registration);
     await pause(3_000);
     const attempts = (await server.received()).length;
     console.log(`Retry-After: 0 for 3 s: ${attempts} requests`);
@@ -178,7 +178,7 @@ describe('API calls that must not stall the queue', function () {
   it('caps a Retry-After of 30 days at an hour, and schedules no busy loop', async () => {
     const server = await messagesEndpoint([{ status: 503, retryAfter: String(30 * 24 * 60 * 60) }]);
     const heard = await announcementsDuring(async () => {
-      await queueRequest({ title: 'Chat', body: 'Come back later', endpoint: server.endpoint }, host.registration);
+      await queueApiCall({ title: 'Chat', body: 'Come back later', endpoint: server.endpoint }, host.registration);
       await waitUntil(async () => (await listItems())[0]?.retryAt !== undefined, 'no retry was scheduled');
       await pause(2_000);
     });
@@ -193,7 +193,7 @@ describe('API calls that must not stall the queue', function () {
 
   it('retries a 408 and a 425 rather than dropping them', async () => {
     const server = await messagesEndpoint([408, 425]);
-    const call = await queueRequest({ title: 'Chat', body: 'Try again', endpoint: server.endpoint }, host.registration);
+    const call = await queueApiCall({ title: 'Chat', body: 'Try again', endpoint: server.endpoint }, host.registration);
     await waitUntil(async () => (await countItems()) === 0, 'never delivered', { timeout: 12_000 });
     expect((await server.received()).map((request) => request.idempotencyKey)).to.deep.equal([call.item.id, call.item.id, call.item.id]);
     expect(await listFailures()).to.deep.equal([]);

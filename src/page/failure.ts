@@ -1,0 +1,66 @@
+/**
+ * Why a click or a queued item failed: errors are values with a typed reason. What the person at
+ * the keyboard reads is in messages.ts; what the developer must fix goes to the console from here.
+ */
+import type { RefusalProblem } from '../shared/outbox-schema.js';
+import type { Capability } from './capabilities.js';
+import type { InputProblem } from './validate.js';
+
+/** Why the element is in `unsupported`, `denied` or `error`. */
+export type SyncNotifyErrorReason =
+  | 'unsupported'
+  | 'permission-denied'
+  | 'permission-dismissed'
+  | 'invalid-input'
+  | 'no-service-worker'
+  | 'storage-failed'
+  | 'storage-blocked'
+  | 'delivery-failed'
+  | 'rejected'
+  | 'expired'
+  | 'outbox-full';
+
+export type Failure =
+  | { reason: 'unsupported'; missing: Capability[] }
+  | { reason: 'invalid-input'; problem: InputProblem }
+  | { reason: 'rejected'; status: number; problem?: RefusalProblem }
+  | { reason: Exclude<SyncNotifyErrorReason, 'unsupported' | 'invalid-input' | 'rejected'> };
+
+/**
+ * For the console: what the developer must fix, where a failure comes from the site's setup. The
+ * problem object names the field and the value (`{ kind: 'invalid-number', field: 'max-age', value: -5 }`).
+ */
+export function developerHint(failure: Failure): unknown[] | undefined {
+  switch (failure.reason) {
+    case 'unsupported':
+      return ['this browser lacks', failure.missing];
+    case 'invalid-input':
+      return ['the input is refused, nothing was queued:', failure.problem];
+    case 'no-service-worker':
+      return ["no service worker is registered for this page's scope: register one that imports sync-notify-sw.js."];
+    case 'rejected':
+      // Status 0: the worker refused to send, e.g. 'redirect' (point "endpoint" at the final URL).
+      return failure.problem && ['the worker refused to send the queued request:', failure.problem];
+  }
+  return undefined;
+}
+
+/**
+ * What `queueNotification` and `queueApiCall` reject with: nothing was stored. `reason` says why,
+ * as the element's `sync-notify-error` event does; `failure` carries the details (the refused
+ * field with `invalid-input`), `cause` the storage error behind `storage-failed` or `outbox-full`.
+ */
+export class SyncNotifyError extends Error {
+  override name = 'SyncNotifyError';
+
+  readonly reason: SyncNotifyErrorReason;
+
+  constructor(
+    readonly failure: Failure,
+    options?: ErrorOptions,
+  ) {
+    const problem = 'problem' in failure ? failure.problem : undefined;
+    super(`sync-notify-button: ${failure.reason}${problem ? ` ${JSON.stringify(problem)}` : ''}`, options);
+    this.reason = failure.reason;
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * Every sentence the element shows, in one typed English table, and the one lookup that turns a
+ * failure into its sentence. Authors replace any of them through the element's `messages`
+ * property (another language, another tone).
+ */
+import type { Failure, SyncNotifyErrorReason } from './failure.js';
+
+export interface SyncNotifyMessages {
+  /** Fallback button label when the default slot is empty. */
+  buttonLabel: string;
+  working: string;
+  queuedOnline: (title: string) => string;
+  queuedOffline: (title: string) => string;
+  sent: (title: string) => string;
+  /** Appended to the status while items wait, e.g. "2 waiting for connection." */
+  pending: (count: number) => string;
+  /** Title of the one notification shown for several in summary mode; `{count}` is replaced. */
+  summaryTitle: string;
+  // One sentence per failure reason, named after it.
+  unsupported: string;
+  permissionDenied: string;
+  permissionDismissed: string;
+  invalidInput: string;
+  noServiceWorker: string;
+  storageFailed: string;
+  /** An older tab keeps the outbox open at an older version, and did not let go in time. */
+  storageBlocked: string;
+  deliveryFailed: string;
+  /** The server refused the queued request with this HTTP status (0: the worker refused it). */
+  rejected: (status: number) => string;
+  expired: string;
+  outboxFull: string;
+}
+
+export const englishMessages: SyncNotifyMessages = {
+  buttonLabel: 'Send notification',
+  working: 'Queuing the notification…',
+  queuedOnline: (title) => `“${title}” queued — sending now.`,
+  queuedOffline: (title) => `“${title}” queued — will be sent when you are back online.`,
+  sent: (title) => `“${title}” sent.`,
+  pending: (count) => `${count} waiting for connection.`,
+  summaryTitle: '{count} notifications sent while offline',
+  // What is missing goes to the console: "IndexedDB" means nothing to most people.
+  unsupported: 'This browser cannot send notifications later.',
+  permissionDenied: "Notifications are blocked for this site. Allow them in the browser's site settings.",
+  permissionDismissed: 'Notifications were not allowed. Press the button again to be asked once more.',
+  // A setup mistake: the person at the keyboard cannot fix it; the console says what to fix.
+  invalidInput: 'This button is not set up correctly, so nothing was queued.',
+  noServiceWorker: 'Notifications cannot be sent from this page yet, so nothing was queued.',
+  storageFailed: 'This device could not save the notification, so nothing was queued. Please try again.',
+  storageBlocked: 'Close the other tabs of this site, then press the button again.',
+  deliveryFailed: 'The notification could not be shown yet. It stays queued.',
+  rejected: (status) =>
+    status ? `The server refused the message (HTTP ${status}), so it will not be sent.` : 'The message could not be sent.',
+  expired: 'A notification waited too long for a connection and was dropped.',
+  outboxFull: 'Too many notifications are waiting, so this one was not queued.',
+};
+
+/** `permission-denied` → `permissionDenied`: a reason's sentence is named after it. */
+type MessageKey<Reason extends string> = Reason extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<MessageKey<Tail>>}` : Reason;
+
+/** The sentence for a failure, from `text` (the English table with the author's replacements). */
+export function describeFailure(failure: Failure, text: SyncNotifyMessages): string {
+  if (failure.reason === 'rejected') return text.rejected(failure.status);
+  const key = failure.reason.replace(/-(.)/g, (_, letter: string) => letter.toUpperCase());
+  return text[key as MessageKey<Exclude<SyncNotifyErrorReason, 'rejected'>>];
+}

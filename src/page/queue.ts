@@ -1,0 +1,129 @@
+/**
+ * The one enqueue pipeline, for the button and for apps that queue without one: validate the
+ * input, admit it (support, permission, the worker's registration: the caller's part), store the
+ * item for that registration's worker, and ask for its delivery.
+ */
+import { announce } from '../shared/channel.js';
+import { keepStorage } from './capabilities.js';
+import { SyncNotifyError, type Failure } from './failure.js';
+import { addItem, OutboxFullError, type OutboxApiCall, type OutboxItem, type OutboxNotification } from './outbox.js';
+import { requestDelivery, type DeliveryRoute } from './request-delivery.js';
+import { validateOutboxInput, type ApiCallInput, type NotificationInput, type OutboxInput, type RetentionInput } from './validate.js';
+
+export const DEFAULT_MAX_AGE = 24 * 60 * 60;
+export const DEFAULT_MAX_ITEMS = 1000;
+
+/** How long an item may wait, and where it is delivered. */
+export interface StoreOptions {
+  /** Seconds an item may wait before it is dropped undelivered. Default 24 hours. */
+  maxAge?: number;
+  /** Items the outbox may hold; beyond, storing fails with an OutboxFullError. Default 1000. */
+  maxItems?: number;
+  /** The registration whose worker alone delivers it; without, any worker does. */
+  scope?: string;
+}
+
+/**
+ * Stores a validated notification (and the API call it confirms, if any) in the outbox and
+ * tells every page it is queued.
+ */
+export async function storeNotification(
+  notification: OutboxNotification,
+  apiCall?: OutboxApiCall,
+  { maxAge = DEFAULT_MAX_AGE, maxItems = DEFAULT_MAX_ITEMS, scope }: StoreOptions = {},
+): Promise<OutboxItem> {
+  const queuedAt = Date.now();
+  const draft: Omit<OutboxItem, 'seq'> = { id: crypto.randomUUID(), queuedAt, expiresAt: queuedAt + maxAge * 1000, notification };
+  if (apiCall) draft.request = apiCall;
+  if (scope) draft.scope = scope;
+  const item = await addItem(draft, maxItems);
+  announce({ type: 'queued', id: item.id });
+  return item;
+}
+
+/** Why storing failed. */
+function storageFailure(error: unknown): Failure {
+  if (error instanceof OutboxFullError) return { reason: 'outbox-full' };
+  // An older tab holds the outbox open at an older version and does not let go (see outbox.ts).
+  if (error instanceof DOMException && error.name === 'TimeoutError') return { reason: 'storage-blocked' };
+  return { reason: 'storage-failed' };
+}
+
+/** What one pass through the pipeline came to: the stored item, or why nothing was stored. */
+export type QueueOutcome =
+  | {
+      ok: true;
+      item: OutboxItem;
+      /** Whether the browser keeps the outbox through its storage clean-ups. */
+      persistent: boolean;
+      /** Settles once the worker was asked to deliver, saying how. */
+      delivery: Promise<DeliveryRoute>;
+    }
+  | { ok: false; failure: Failure; error?: unknown };
+
+/** What lets a checked input into the outbox: the registration whose worker will deliver it, or why not. */
+export type Admission = ServiceWorkerRegistration | Failure;
+
+/**
+ * Validates `input`, then calls `admit` at once (synchronously, so that a permission prompt it
+ * opens is still within the user's click), then stores the item for the admitted registration and
+ * asks for its delivery: the sync is registered while the item commits, and the worker messaged
+ * once it did. With `askToPersist` the browser is asked, while the item is stored, to keep the
+ * outbox through its storage clean-ups.
+ */
+export async function enqueue(input: OutboxInput, admit: () => Promise<Admission>, askToPersist = false): Promise<QueueOutcome> {
+  const validation = validateOutboxInput(input, document.baseURI, location.origin);
+  if (!validation.ok) return { ok: false, failure: { reason: 'invalid-input', problem: validation.problem } };
+  const admission = await admit();
+  if ('reason' in admission) return { ok: false, failure: admission };
+  const { notification, apiCall, maxAge, maxItems } = validation.value;
+  const stored = storeNotification(notification, apiCall, { maxAge, maxItems, scope: admission.scope });
+  const delivery = requestDelivery(admission, stored);
+  const persistence = keepStorage(askToPersist).catch(() => false);
+  try {
+    const [item, persistent] = await Promise.all([stored, persistence]);
+    return { ok: true, item, persistent, delivery };
+  } catch (error) {
+    void delivery.catch(() => undefined);
+    return { ok: false, failure: storageFailure(error), error };
+  }
+}
+
+export interface QueuedNotification {
+  item: OutboxItem;
+  /** How the worker was asked to deliver it. */
+  route: DeliveryRoute;
+  /** Whether the browser keeps the outbox through its storage clean-ups (`navigator.storage.persisted()`). */
+  persistent: boolean;
+}
+
+async function queue(input: OutboxInput, registration: ServiceWorkerRegistration): Promise<QueuedNotification> {
+  const outcome = await enqueue(input, async () => registration);
+  if (!outcome.ok) throw new SyncNotifyError(outcome.failure, { cause: outcome.error });
+  return { item: outcome.item, route: await outcome.delivery, persistent: outcome.persistent };
+}
+
+/**
+ * Queues a notification for `registration`'s worker and asks for its delivery; the caller owns
+ * support checks and the permission prompt. Rejects with a {@link SyncNotifyError} when nothing
+ * was stored: `invalid-input`, `outbox-full`, `storage-blocked` or `storage-failed`.
+ */
+export function queueNotification(
+  input: NotificationInput & RetentionInput,
+  registration: ServiceWorkerRegistration,
+): Promise<QueuedNotification> {
+  return queue({ ...input, endpoint: undefined }, registration);
+}
+
+/**
+ * Queues an API call (a chat message, say): the worker sends it when online, with the item's id
+ * as its Idempotency-Key, and shows the notification once the server accepted it. Rejects as
+ * {@link queueNotification} does, and with `invalid-input` when `endpoint` is missing.
+ */
+export async function queueApiCall(
+  input: NotificationInput & ApiCallInput & RetentionInput,
+  registration: ServiceWorkerRegistration,
+): Promise<QueuedNotification> {
+  if (!input.endpoint) throw new SyncNotifyError({ reason: 'invalid-input', problem: { kind: 'invalid-url', field: 'endpoint', value: '' } });
+  return queue(input, registration);
+}

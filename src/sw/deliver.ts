@@ -1,0 +1,72 @@
+/**
+ * Drains one registration's share of the outbox, in the service worker: notifications are shown
+ * and their items removed here, under the delivery lock; API calls are sent by the send flush
+ * (send-api-calls.ts), when the worker includes it, which hands what it sent back to this one.
+ */
+import { DELIVERY_LOCK } from '../shared/protocol.js';
+import type { OutboxItem } from '../shared/outbox-schema.js';
+import { batchesOf, notificationFor } from './notification.js';
+import { drop, expired, itemsOf, keep, removeShown, unsent, type DeliveryReport } from './settle.js';
+
+export type { DeliveryFailure, DeliveryReport } from './settle.js';
+
+/** One flush over the outbox, adding what came of it to the report. */
+export type Flush = (registration: ServiceWorkerRegistration, report: DeliveryReport) => Promise<void>;
+
+/** The API-call flush, when the worker includes it (`sync-notify-api-sw.js`); API calls wait without it. */
+let sendWaiting: Flush | undefined;
+
+export const enableApiCalls = (flush: Flush): void => {
+  sendWaiting = flush;
+};
+
+/** The items of `registration` to show now: expired ones are dropped on the way, unsent API calls left alone. */
+async function readyToShow(registration: ServiceWorkerRegistration, report: DeliveryReport): Promise<OutboxItem[]> {
+  const ready = [];
+  let callsWaitInVain = false;
+  for (const item of await itemsOf(registration)) {
+    // An unsent API call is the send flush's, unless this worker has none.
+    if (unsent(item) && sendWaiting) continue;
+    if (expired(item)) await drop(item, { reason: 'expired' }, report);
+    else if (!unsent(item)) ready.push(item);
+    else callsWaitInVain = true;
+  }
+  if (callsWaitInVain) {
+    console.error('sync-notify-button: API calls wait, but this worker cannot send them: import sync-notify-api-sw.js instead of sync-notify-sw.js.');
+  }
+  return ready;
+}
+
+/**
+ * Shows every notification with nothing left to send, and removes its item. Removals are batched:
+ * each transaction takes every item shown by the time it starts, and runs while the next
+ * notifications are shown; one per item would cost more than showing the notification.
+ */
+export async function showWaiting(registration: ServiceWorkerRegistration, report: DeliveryReport): Promise<void> {
+  // A Web Lock is released when its holder dies, so a worker killed mid-flush blocks no one.
+  await navigator.locks.request(DELIVERY_LOCK, async () => {
+    const shown: OutboxItem[] = [];
+    let removals = Promise.resolve();
+    for (const batch of batchesOf(await readyToShow(registration, report))) {
+      try {
+        await registration.showNotification(...notificationFor(batch));
+      } catch (error) {
+        batch.forEach((item) => keep(report, item, error));
+        continue;
+      }
+      if (!shown.length) removals = removals.then(() => removeShown(shown.splice(0), report));
+      shown.push(...batch);
+    }
+    await removals;
+  });
+}
+
+/**
+ * Delivers every item of `registration`'s scope: notifications and API calls side by side, each
+ * under a Web Lock of its own, so that two contexts never deliver one item twice.
+ */
+export async function deliverPending(registration: ServiceWorkerRegistration): Promise<DeliveryReport> {
+  const report: DeliveryReport = { delivered: [], failed: [], dropped: [] };
+  await Promise.all([showWaiting(registration, report), sendWaiting?.(registration, report)]);
+  return report;
+}

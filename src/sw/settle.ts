@@ -1,0 +1,86 @@
+/**
+ * What a flush does with an item, and the report of it: read the items it may deliver, record
+ * progress, keep an item for the next flush, drop one for good, or mark it delivered. Both flushes
+ * (notifications in deliver.ts, API calls in send-api-calls.ts) settle items through here.
+ */
+import { announce } from '../shared/channel.js';
+import type { OutboxFailure, OutboxItem, RefusalProblem } from '../shared/outbox-schema.js';
+import { listItems, moveToFailures, removeItems, updateItem } from './outbox-store.js';
+
+export interface DeliveryFailure {
+  item: OutboxItem;
+  error: unknown;
+}
+
+export interface DeliveryReport {
+  delivered: OutboxItem[];
+  /** Items not delivered yet (notification not shown, or request to retry); they stay queued. */
+  failed: DeliveryFailure[];
+  /** Items removed from the queue undelivered and recorded: refused by the server, or expired. */
+  dropped: OutboxFailure[];
+}
+
+/**
+ * What this context learnt about an item but could not write down (a full disk): overlaid on
+ * what it reads, so that an accepted request is not sent again and a refused one not retried.
+ * `null`: the item is settled and only its removal failed.
+ */
+const unwritten = new Map<string, Partial<OutboxItem> | null>();
+
+/** The items `registration` delivers, oldest first, as far as this context knows them. */
+export async function itemsOf(registration: ServiceWorkerRegistration): Promise<OutboxItem[]> {
+  const items = [];
+  for (const item of await listItems()) {
+    const change = unwritten.get(item.id);
+    if (change !== null && (!item.scope || item.scope === registration.scope)) items.push({ ...item, ...change });
+  }
+  return items;
+}
+
+/** An API call still to be sent: the send flush's; everything else is the notification flush's. */
+export const unsent = (item: OutboxItem) => item.request && !item.sentAt;
+
+/** Past its max-age and not sent: dropped undelivered. A sent request's notification is shown, however late. */
+export const expired = (item: OutboxItem) => !item.sentAt && (item.expiresAt ?? Infinity) < Date.now();
+
+/** Writes a change to an item, or keeps it in memory when the disk refuses. */
+export const record = (item: OutboxItem, change: Partial<OutboxItem>): Promise<unknown> =>
+  updateItem({ ...item, ...change }).catch(() => unwritten.set(item.id, { ...unwritten.get(item.id), ...change }));
+
+/** Not delivered this time, kept for the next. */
+export function keep(report: DeliveryReport, item: OutboxItem, error: unknown, announced = true): void {
+  report.failed.push({ item, error });
+  if (announced) announce({ type: 'delivery-failed', id: item.id, message: String(error) });
+}
+
+type Drop = { reason: 'refused'; status: number; problem?: RefusalProblem } | { reason: 'expired' };
+
+/** Moves an item to the failures record, or at least out of the queue, and tells the pages why. */
+export async function drop(item: OutboxItem, why: Drop, report: DeliveryReport): Promise<void> {
+  const failure: OutboxFailure = { ...why, id: item.id, failedAt: Date.now(), notification: item.notification, request: item.request };
+  // Recording needs room; removing does not. A refusal is reported either way.
+  await moveToFailures(item, failure)
+    .catch(() => removeItems([item]))
+    .catch(() => unwritten.set(item.id, null));
+  report.dropped.push(failure);
+  announce(
+    why.reason === 'expired'
+      ? { type: 'expired', id: item.id }
+      : { type: 'rejected', id: item.id, status: why.status, problem: why.problem },
+  );
+}
+
+/** Removes items whose notifications were shown, and reports them delivered. */
+export async function removeShown(shown: OutboxItem[], report: DeliveryReport): Promise<void> {
+  try {
+    await removeItems(shown);
+  } catch (error) {
+    // Shown but still queued: shown again later, under the same tag, which replaces it.
+    return shown.forEach((item) => keep(report, item, error));
+  }
+  for (const item of shown) {
+    unwritten.delete(item.id);
+    report.delivered.push(item);
+    announce({ type: 'delivered', id: item.id });
+  }
+}
