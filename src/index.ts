@@ -3,7 +3,9 @@
  * JavaScript API for queuing without it, and a view of the outbox. Internals stay unexported.
  */
 export * from './sync-notify-button.js';
-export { queueApiCall, queueNotification, type QueuedNotification } from './page/queue.js';
+export { queueNotification, type QueuedNotification } from './page/queue.js';
+// Imported for its effect too: with the package's main entry, the element sends API calls.
+export { queueApiCall } from './page/api-calls.js';
 export { SyncNotifyError, type Failure as SyncNotifyFailure } from './page/failure.js';
 export type { ApiCallInput, InputProblem, NotificationInput, RetentionInput } from './page/validate.js';
 export { activeRegistration, type DeliveryRoute } from './page/request-delivery.js';

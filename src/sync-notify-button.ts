@@ -3,7 +3,7 @@ import './page/trusted-types-hint.js';
 import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { RefusalProblem } from './shared/outbox-schema.js';
-import { detectSupport, requestNotificationPermission, type Capability } from './page/capabilities.js';
+import { detectSupport, needsHomeScreen, requestNotificationPermission, type Capability } from './page/capabilities.js';
 import { developerHint, type Failure, type SyncNotifyErrorReason } from './page/failure.js';
 import { describeFailure, englishMessages, type SyncNotifyMessages } from './page/messages.js';
 import type { OutboxItem } from './page/outbox.js';
@@ -54,7 +54,7 @@ export interface SyncNotifyEventMap {
 
 /** The state a failure leaves the element in. */
 const stateAfter = (reason: SyncNotifyErrorReason): SyncNotifyState =>
-  reason === 'unsupported' ? 'unsupported' : reason.startsWith('permission-') ? 'denied' : 'error';
+  reason === 'unsupported' || reason === 'install-required' ? 'unsupported' : reason.startsWith('permission-') ? 'denied' : 'error';
 
 /**
  * A button that queues a notification in an IndexedDB outbox and has the site's service worker
@@ -177,19 +177,27 @@ export class SyncNotifyButton extends LitElement {
 
   private stopWatchingOutbox?: () => void;
 
+  /** Ends, on disconnect, every listener the element added to the page. */
+  private disconnection?: AbortController;
+
   override connectedCallback(): void {
     super.connectedCallback();
     this.stopWatchingOutbox = watchOutbox(this.onOutboxUpdate);
     void resumeDelivery();
-    addEventListener('online', this.onConnectivityChange);
-    addEventListener('offline', this.onConnectivityChange);
+    const { signal } = (this.disconnection = new AbortController());
+    addEventListener('online', this.onConnectivityChange, { signal });
+    addEventListener('offline', this.onConnectivityChange, { signal });
+    // WebKit's permission status always says `prompt` and never changes: a page shown again re-reads.
+    document.addEventListener('visibilitychange', this.onPermissionChange, { signal });
+    navigator.permissions
+      ?.query({ name: 'notifications' })
+      .then((status) => status.addEventListener('change', this.onPermissionChange, { signal }), () => undefined);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.stopWatchingOutbox?.();
-    removeEventListener('online', this.onConnectivityChange);
-    removeEventListener('offline', this.onConnectivityChange);
+    this.disconnection?.abort();
   }
 
   override render() {
@@ -266,6 +274,8 @@ export class SyncNotifyButton extends LitElement {
   /** The checks between a valid input and the outbox: support, then permission, then the worker. */
   private async admit(): Promise<Admission> {
     const { missing } = detectSupport();
+    // On an iPhone, in a tab: not unsupported, but one step away.
+    if (missing.join() === 'notifications' && needsHomeScreen()) return { reason: 'install-required' };
     if (missing.length) return { reason: 'unsupported', missing };
     // Asked before any other await: Safari drops the user gesture, and so the prompt, after one.
     const permission = requestNotificationPermission();
@@ -300,6 +310,11 @@ export class SyncNotifyButton extends LitElement {
 
   private readonly onConnectivityChange = (): void => {
     this.online = navigator.onLine;
+  };
+
+  /** Allowed again in the site settings: no reload needed, the next press asks or queues. */
+  private readonly onPermissionChange = (): void => {
+    if (this.state === 'denied' && Notification.permission !== 'denied') this.enter('idle');
   };
 
   private enter(state: SyncNotifyState): void {

@@ -9,6 +9,7 @@ import type { InputProblem } from './validate.js';
 /** Why the element is in `unsupported`, `denied` or `error`. */
 export type SyncNotifyErrorReason =
   | 'unsupported'
+  | 'install-required'
   | 'permission-denied'
   | 'permission-dismissed'
   | 'invalid-input'
@@ -35,7 +36,9 @@ export function developerHint(failure: Failure): unknown[] | undefined {
     case 'unsupported':
       return ['this browser lacks', failure.missing];
     case 'invalid-input':
-      return ['the input is refused, nothing was queued:', failure.problem];
+      return failure.problem.kind === 'api-calls-off'
+        ? ['"endpoint" needs API calls: load sync-notify-api-button.js instead of sync-notify-button.js.']
+        : ['the input is refused, nothing was queued:', failure.problem];
     case 'no-service-worker':
       return ["no service worker is registered for this page's scope: register one that imports sync-notify-sw.js."];
     case 'rejected':

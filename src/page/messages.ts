@@ -3,6 +3,7 @@
  * failure into its sentence. Authors replace any of them through the element's `messages`
  * property (another language, another tone).
  */
+import { browserFamily, type BrowserFamily } from './capabilities.js';
 import type { Failure, SyncNotifyErrorReason } from './failure.js';
 
 export interface SyncNotifyMessages {
@@ -18,7 +19,10 @@ export interface SyncNotifyMessages {
   summaryTitle: string;
   // One sentence per failure reason, named after it.
   unsupported: string;
-  permissionDenied: string;
+  /** iPhone and iPad: notifications need the site on the Home Screen. */
+  installRequired: string;
+  /** Where the person at the keyboard allows notifications again, in the browser they have. */
+  permissionDenied: (browser: BrowserFamily) => string;
   permissionDismissed: string;
   invalidInput: string;
   noServiceWorker: string;
@@ -42,7 +46,17 @@ export const englishMessages: SyncNotifyMessages = {
   summaryTitle: '{count} notifications sent while offline',
   // What is missing goes to the console: "IndexedDB" means nothing to most people.
   unsupported: 'This browser cannot send notifications later.',
-  permissionDenied: "Notifications are blocked for this site. Allow them in the browser's site settings.",
+  installRequired: 'To get notifications here, add this site to your Home Screen: tap Share, then “Add to Home Screen”.',
+  permissionDenied: (browser) =>
+    `Notifications are blocked for this site. Allow them ${
+      {
+        chromium: 'under the icon at the left of the address bar',
+        firefox: 'under the icon at the left of the address bar',
+        safari: 'in Safari › Settings › Websites › Notifications',
+        ios: 'in the Settings app › Notifications',
+        other: "in the browser's site settings",
+      }[browser]
+    }.`,
   permissionDismissed: 'Notifications were not allowed. Press the button again to be asked once more.',
   // A setup mistake: the person at the keyboard cannot fix it; the console says what to fix.
   invalidInput: 'This button is not set up correctly, so nothing was queued.',
@@ -62,6 +76,7 @@ type MessageKey<Reason extends string> = Reason extends `${infer Head}-${infer T
 /** The sentence for a failure, from `text` (the English table with the author's replacements). */
 export function describeFailure(failure: Failure, text: SyncNotifyMessages): string {
   if (failure.reason === 'rejected') return text.rejected(failure.status);
+  if (failure.reason === 'permission-denied') return text.permissionDenied(browserFamily());
   const key = failure.reason.replace(/-(.)/g, (_, letter: string) => letter.toUpperCase());
-  return text[key as MessageKey<Exclude<SyncNotifyErrorReason, 'rejected'>>];
+  return text[key as MessageKey<Exclude<SyncNotifyErrorReason, 'rejected' | 'permission-denied'>>];
 }

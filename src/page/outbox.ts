@@ -73,7 +73,7 @@ export async function addItem(draft: OutboxDraft, maxItems = Infinity): Promise<
   if ((await counted) >= maxItems) {
     transaction.abort();
     await Promise.allSettled([added, committed]);
-    throw new OutboxFullError(`The outbox already holds ${maxItems} items`);
+    throw new OutboxFullError();
   }
   const [seq] = await Promise.all([added, committed]);
   return { ...draft, seq };

@@ -8,7 +8,7 @@ import { keepStorage } from './capabilities.js';
 import { SyncNotifyError, type Failure } from './failure.js';
 import { addItem, OutboxFullError, type OutboxApiCall, type OutboxItem, type OutboxNotification } from './outbox.js';
 import { requestDelivery, type DeliveryRoute } from './request-delivery.js';
-import { validateOutboxInput, type ApiCallInput, type NotificationInput, type OutboxInput, type RetentionInput } from './validate.js';
+import { validateOutboxInput, type NotificationInput, type OutboxInput, type RetentionInput } from './validate.js';
 
 export const DEFAULT_MAX_AGE = 24 * 60 * 60;
 export const DEFAULT_MAX_ITEMS = 1000;
@@ -97,7 +97,8 @@ export interface QueuedNotification {
   persistent: boolean;
 }
 
-async function queue(input: OutboxInput, registration: ServiceWorkerRegistration): Promise<QueuedNotification> {
+/** The JS API's pass through the pipeline: resolves with the stored item, rejects when nothing was stored. */
+export async function queueOrThrow(input: OutboxInput, registration: ServiceWorkerRegistration): Promise<QueuedNotification> {
   const outcome = await enqueue(input, async () => registration);
   if (!outcome.ok) throw new SyncNotifyError(outcome.failure, { cause: outcome.error });
   return { item: outcome.item, route: await outcome.delivery, persistent: outcome.persistent };
@@ -106,24 +107,12 @@ async function queue(input: OutboxInput, registration: ServiceWorkerRegistration
 /**
  * Queues a notification for `registration`'s worker and asks for its delivery; the caller owns
  * support checks and the permission prompt. Rejects with a {@link SyncNotifyError} when nothing
- * was stored: `invalid-input`, `outbox-full`, `storage-blocked` or `storage-failed`.
+ * was stored: `invalid-input`, `outbox-full`, `storage-blocked` or `storage-failed`. (API calls:
+ * `queueApiCall`, in api-calls.ts.)
  */
 export function queueNotification(
   input: NotificationInput & RetentionInput,
   registration: ServiceWorkerRegistration,
 ): Promise<QueuedNotification> {
-  return queue({ ...input, endpoint: undefined }, registration);
-}
-
-/**
- * Queues an API call (a chat message, say): the worker sends it when online, with the item's id
- * as its Idempotency-Key, and shows the notification once the server accepted it. Rejects as
- * {@link queueNotification} does, and with `invalid-input` when `endpoint` is missing.
- */
-export async function queueApiCall(
-  input: NotificationInput & ApiCallInput & RetentionInput,
-  registration: ServiceWorkerRegistration,
-): Promise<QueuedNotification> {
-  if (!input.endpoint) throw new SyncNotifyError({ reason: 'invalid-input', problem: { kind: 'invalid-url', field: 'endpoint', value: '' } });
-  return queue(input, registration);
+  return queueOrThrow({ ...input, endpoint: undefined }, registration);
 }

@@ -3,7 +3,6 @@
  * through Background Sync where the browser allows it, by a message on reconnect otherwise.
  */
 import '../shared/background-sync.js';
-import { listen } from '../shared/channel.js';
 import { FLUSH_REQUEST, SYNC_TAG } from '../shared/protocol.js';
 import { countItems } from './outbox.js';
 
@@ -74,10 +73,11 @@ let retryTimer: ReturnType<typeof setTimeout> | undefined;
 const MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
 
 /**
- * A request the server could not take yet is tried again at the time it asked for: not sooner
- * than a second from now, whatever an announcement says, so that no announcement makes a loop.
+ * Asks the worker again at `retryAt`, when a request the server could not take yet is due (the
+ * worker announces it; api-calls.ts listens): not sooner than a second from now, whatever an
+ * announcement says, so that no announcement makes a loop.
  */
-function deliverAgainAt(retryAt: number): void {
+export function deliverAgainAt(retryAt: number): void {
   clearTimeout(retryTimer);
   const delay = Math.min(Math.max(retryAt - Date.now(), 1000), MAX_TIMER_DELAY_MS);
   retryTimer = setTimeout(() => watchedRegistration && askWorkerToDeliver(watchedRegistration), delay);
@@ -96,10 +96,7 @@ export async function requestDelivery(
   registration: ServiceWorkerRegistration,
   stored?: Promise<unknown>,
 ): Promise<DeliveryRoute> {
-  if (!watchedRegistration) {
-    addEventListener('online', onReconnect);
-    listen((announcement) => announcement.type === 'retry' && deliverAgainAt(announcement.retryAt));
-  }
+  if (!watchedRegistration) addEventListener('online', onReconnect);
   watchedRegistration = registration;
   const [synced] = await Promise.all([registerSync(registration), stored]);
   askWorkerToDeliver(registration);

@@ -38,32 +38,26 @@ export type InputProblem =
   | { kind: 'cross-origin'; value: string }
   | { kind: 'invalid-method'; value: string }
   | { kind: 'invalid-header'; value: string }
-  | { kind: 'invalid-data' };
+  | { kind: 'invalid-data' }
+  /** An `endpoint`, on a page that did not load API calls (`sync-notify-api-button.js`). */
+  | { kind: 'api-calls-off'; value: string };
 
 export type Validation<T> = { ok: true; value: T } | { ok: false; problem: InputProblem };
 
-const METHODS: readonly string[] = ['POST', 'PUT', 'PATCH'] satisfies OutboxApiCall['method'][];
-
-/**
- * Headers an author may add: none that carries credentials or steers routing. Content-Type and
- * Idempotency-Key are the library's own.
- */
-const SAFE_HEADER = /^(accept|accept-language|content-language|x-[a-z0-9-]+)$/i;
-
-/** A header value fetch() accepts: Latin-1 without CR, LF or NUL (Fetch: "header value"). */
-const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+/** A refusal: what is wrong with the input, and nothing kept of it. */
+export const refuse = (problem: InputProblem): { ok: false; problem: InputProblem } => ({ ok: false, problem });
 
 /** A usable limit: a positive, finite number (NaN, 0 and -5 are mistakes, not settings). */
 export const isPositive = (value: unknown): value is number => typeof value === 'number' && value > 0 && value < Infinity;
 
 const DIRECTIONS: readonly string[] = ['auto', 'ltr', 'rtl'] satisfies NotificationDirection[];
-const URL_SCHEMES: Record<'url' | 'icon' | 'badge', readonly string[]> = {
+export const URL_SCHEMES: Record<'url' | 'icon' | 'badge', readonly string[]> = {
   url: ['http:', 'https:'],
   icon: ['http:', 'https:', 'data:', 'blob:'],
   badge: ['http:', 'https:', 'data:', 'blob:'],
 };
 
-function absoluteUrl(value: string | null | undefined, baseUrl: string, schemes: readonly string[]): string | undefined {
+export function absoluteUrl(value: string | null | undefined, baseUrl: string, schemes: readonly string[]): string | undefined {
   try {
     const url = new URL(value ?? '', baseUrl);
     return schemes.includes(url.protocol) ? url.href : undefined;
@@ -77,73 +71,40 @@ function absoluteUrl(value: string | null | undefined, baseUrl: string, schemes:
  * (the page's), since the worker would otherwise resolve them against its own script.
  */
 export function validateNotification(input: NotificationInput, baseUrl: string): Validation<OutboxNotification> {
-  const title = input.title ?? '';
-  const body = input.body ?? '';
-  if (!title.trim()) return { ok: false, problem: { kind: 'missing', field: 'title' } };
-  if (!body.trim()) return { ok: false, problem: { kind: 'missing', field: 'body' } };
-  if (title.length > MAX_TITLE_LENGTH) return { ok: false, problem: { kind: 'too-long', field: 'title', limit: MAX_TITLE_LENGTH } };
-  if (body.length > MAX_BODY_LENGTH) return { ok: false, problem: { kind: 'too-long', field: 'body', limit: MAX_BODY_LENGTH } };
-
-  const notification: OutboxNotification = { title, body };
+  const notification: OutboxNotification = { title: input.title ?? '', body: input.body ?? '' };
+  for (const [field, limit] of [['title', MAX_TITLE_LENGTH], ['body', MAX_BODY_LENGTH]] as const) {
+    if (!notification[field].trim()) return refuse({ kind: 'missing', field });
+    if (notification[field].length > limit) return refuse({ kind: 'too-long', field, limit });
+  }
   for (const field of ['url', 'icon', 'badge'] as const) {
     const value = input[field];
     if (!value) continue;
     const href = absoluteUrl(value, baseUrl, URL_SCHEMES[field]);
-    if (!href) return { ok: false, problem: { kind: 'invalid-url', field, value } };
+    if (!href) return refuse({ kind: 'invalid-url', field, value });
     notification[field] = href;
   }
   if (input.dir) {
-    if (!DIRECTIONS.includes(input.dir)) return { ok: false, problem: { kind: 'invalid-dir', value: input.dir } };
+    if (!DIRECTIONS.includes(input.dir)) return refuse({ kind: 'invalid-dir', value: input.dir });
     notification.dir = input.dir as NotificationDirection;
   }
-  if (input.tag) notification.tag = input.tag;
-  if (input.lang) notification.lang = input.lang;
-  if (input.requireInteraction) notification.requireInteraction = true;
-  if (input.silent) notification.silent = true;
-  if (input.summary) notification.summary = input.summary;
+  for (const field of ['tag', 'lang', 'summary'] as const) if (input[field]) notification[field] = input[field];
+  for (const field of ['requireInteraction', 'silent'] as const) if (input[field]) notification[field] = true;
   return { ok: true, value: notification };
 }
 
-/**
- * Checks an API call: an http(s) endpoint of the page's own origin unless the author allowed
- * others, a method that sends a body, and only safe-listed headers.
- */
-export function validateApiCall(
+/** Checks an API call; present once API calls are switched on (api-calls.ts). */
+export type ApiCallValidator = (
   input: ApiCallInput,
   notification: OutboxNotification,
   baseUrl: string,
   pageOrigin: string,
-): Validation<OutboxApiCall> {
-  const url = absoluteUrl(input.endpoint, baseUrl, URL_SCHEMES.url);
-  if (!url) return { ok: false, problem: { kind: 'invalid-url', field: 'endpoint', value: input.endpoint ?? '' } };
-  const crossOrigin = new URL(url).origin !== pageOrigin;
-  if (crossOrigin && !input.allowCrossOrigin) return { ok: false, problem: { kind: 'cross-origin', value: url } };
-  const method = (input.method || 'POST').toUpperCase();
-  if (!METHODS.includes(method)) return { ok: false, problem: { kind: 'invalid-method', value: method } };
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(input.headers ?? {})) {
-    if (!SAFE_HEADER.test(name)) return { ok: false, problem: { kind: 'invalid-header', value: name } };
-    // What fetch() would refuse when the worker sends it, which would block every later call.
-    if (!HEADER_VALUE.test(String(value))) return { ok: false, problem: { kind: 'invalid-header-value', value: name } };
-    headers[name.toLowerCase()] = String(value);
-  }
-  if (input.data === INVALID_JSON) return { ok: false, problem: { kind: 'invalid-data' } };
-  let body: string;
-  try {
-    body = JSON.stringify({ title: notification.title, body: notification.body, data: input.data ?? null });
-  } catch {
-    return { ok: false, problem: { kind: 'invalid-data' } };
-  }
-  const call: OutboxApiCall = { url, method: method as OutboxApiCall['method'], headers, body };
-  if (crossOrigin) call.crossOrigin = true;
-  if (input.requestTimeout != null) {
-    if (!isPositive(input.requestTimeout)) {
-      return { ok: false, problem: { kind: 'invalid-number', field: 'request-timeout', value: input.requestTimeout } };
-    }
-    call.timeout = input.requestTimeout * 1000;
-  }
-  return { ok: true, value: call };
-}
+) => Validation<OutboxApiCall>;
+
+let validateApiCall: ApiCallValidator | undefined;
+
+export const enableApiCallInput = (validator: ApiCallValidator): void => {
+  validateApiCall = validator;
+};
 
 /** A checked outbox entry: the notification, and the API call it confirms when there is one. */
 export interface OutboxEntry {
@@ -171,10 +132,11 @@ export function validateOutboxInput(input: OutboxInput, baseUrl: string, pageOri
   const entry: OutboxEntry = { notification: notification.value };
   for (const [field, value] of [['max-age', input.maxAge], ['max-items', input.maxItems]] as const) {
     if (value == null) continue;
-    if (!isPositive(value)) return { ok: false, problem: { kind: 'invalid-number', field, value } };
+    if (!isPositive(value)) return refuse({ kind: 'invalid-number', field, value });
     entry[field === 'max-age' ? 'maxAge' : 'maxItems'] = value;
   }
   if (!input.endpoint) return { ok: true, value: entry };
+  if (!validateApiCall) return refuse({ kind: 'api-calls-off', value: input.endpoint });
   const apiCall = validateApiCall(input, notification.value, baseUrl, pageOrigin);
   if (!apiCall.ok) return apiCall;
   return { ok: true, value: { ...entry, apiCall: apiCall.value } };

@@ -21,7 +21,7 @@ export const OPEN_BLOCKED_TIMEOUT_MS = 3000;
  */
 export function unlessBlocked<T>(open: (onBlocked: () => void) => Promise<T>): Promise<T> {
   return new Promise((resolve, reject) => {
-    const giveUp = () => reject(new DOMException('An older connection blocks the outbox', 'TimeoutError'));
+    const giveUp = () => reject(new DOMException('Outbox blocked', 'TimeoutError'));
     open(() => setTimeout(giveUp, OPEN_BLOCKED_TIMEOUT_MS)).then(resolve, reject);
   });
 }

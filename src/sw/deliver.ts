@@ -45,15 +45,22 @@ async function readyToShow(registration: ServiceWorkerRegistration, report: Deli
 export async function showWaiting(registration: ServiceWorkerRegistration, report: DeliveryReport): Promise<void> {
   // A Web Lock is released when its holder dies, so a worker killed mid-flush blocks no one.
   await navigator.locks.request(DELIVERY_LOCK, async () => {
+    const [ready, onScreen] = await Promise.all([readyToShow(registration, report), registration.getNotifications()]);
+    const tagsOnScreen = new Set(onScreen.map(({ tag }) => tag));
     const shown: OutboxItem[] = [];
     let removals = Promise.resolve();
-    for (const batch of batchesOf(await readyToShow(registration, report))) {
+    for (const batch of batchesOf(ready)) {
+      const [title, options] = notificationFor(batch);
       try {
-        await registration.showNotification(...notificationFor(batch));
+        // WebKit keeps both notifications of one tag where the others replace the earlier: closed
+        // first, an item shown again (after a crash), a shared tag or a summary is never on screen twice.
+        if (tagsOnScreen.has(options.tag!)) (await registration.getNotifications({ tag: options.tag })).forEach((earlier) => earlier.close());
+        await registration.showNotification(title, options);
       } catch (error) {
         batch.forEach((item) => keep(report, item, error));
         continue;
       }
+      tagsOnScreen.add(options.tag!);
       if (!shown.length) removals = removals.then(() => removeShown(shown.splice(0), report));
       shown.push(...batch);
     }

@@ -4,12 +4,13 @@
  * notification confirms it.
  */
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import '../../src/sync-notify-button.js';
+import '../../src/sync-notify-api-button.js';
 import type { SyncNotifyButton } from '../../src/sync-notify-button.js';
 import { deliverPending, enableApiCalls } from '../../src/sw/deliver.js';
 import { sendWaiting } from '../../src/sw/send-api-calls.js';
 import { countItems, listFailures, listItems } from '../../src/page/outbox.js';
-import { queueApiCall, queueNotification, storeNotification } from '../../src/page/queue.js';
+import { queueApiCall } from '../../src/page/api-calls.js';
+import { queueNotification, storeNotification } from '../../src/page/queue.js';
 import { SyncNotifyError } from '../../src/index.js';
 import { absorbNotificationDrops, outboxEmptied, pause, setOffline, shownItemIds, useHostWorker, waitForNotifications } from '../support/browser.js';
 import { buttonOf, clickAndWaitQueued, errorText } from '../support/element.js';

@@ -8,10 +8,13 @@ import '../../src/sync-notify-button.js';
 import type { SyncNotifyButton } from '../../src/sync-notify-button.js';
 import { countItems, listItems } from '../../src/page/outbox.js';
 import { storeNotification } from '../../src/page/queue.js';
+import { FLUSH_REQUEST } from '../../src/shared/protocol.js';
+import { notificationOptions } from '../../src/sw/notification.js';
 import {
   absorbNotificationDrops,
   hasBackgroundSync,
   openHostPage,
+  outboxEmptied,
   pause,
   setOffline,
   shownItemIds,
@@ -56,6 +59,17 @@ for (const worker of WORKERS) {
       await waitUntil(async () => (await shownNotifications(host.registration))[0]?.body === '2 new messages');
       const shown = await shownNotifications(host.registration);
       expect(shown.map((notification) => notification.tag)).to.deep.equal(['chat']);
+    });
+
+    it('shows an item that was on screen before a crash once, not twice', async () => {
+      const item = await storeNotification({ title: 'Shown before the crash', body: 'b' }, undefined, { scope: host.registration.scope });
+      // What a worker killed between showing and removing leaves: the notification on screen, the item queued.
+      await host.registration.showNotification('Shown before the crash', notificationOptions(item));
+      await waitForNotifications(host.registration, 1);
+      host.registration.active!.postMessage(FLUSH_REQUEST);
+      await outboxEmptied();
+      const shown = await shownNotifications(host.registration);
+      expect(shown.map(({ title, tag }) => ({ title, tag }))).to.deep.equal([{ title: 'Shown before the crash', tag: `sync-notify-${item.id}` }]);
     });
   });
 }
@@ -158,6 +172,24 @@ describe('delivery without Background Sync: on reconnect', function () {
     const shown = await shownNotifications(host.registration);
     expect(shown.map(({ title, body, tag }) => ({ title, body, tag }))).to.deep.equal([
       { title: '3 notifications sent while offline', body: 'Message 1\nMessage 2\nMessage 3', tag: 'sync-notify-summary' },
+    ]);
+  });
+
+  it('keeps one summary on screen when several are delivered one after another', async () => {
+    const element = await fixture<SyncNotifyButton>(html`<sync-notify-button title="Chat" body="New message" summary></sync-notify-button>`);
+    for (const round of [1, 2]) {
+      await setOffline(true);
+      for (const click of [1, 2]) {
+        element.title = `Round ${round}, message ${click}`;
+        await clickAndWaitQueued(element);
+      }
+      await setOffline(false);
+      await outboxEmptied();
+    }
+    await waitUntil(async () => (await shownNotifications(host.registration)).some(({ body }) => body.startsWith('Round 2')));
+    const shown = await shownNotifications(host.registration);
+    expect(shown.map(({ body, tag }) => ({ body, tag }))).to.deep.equal([
+      { body: 'Round 2, message 1\nRound 2, message 2', tag: 'sync-notify-summary' },
     ]);
   });
 

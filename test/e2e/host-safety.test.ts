@@ -4,10 +4,11 @@
  * origin delivers only its own items, and the element says what really happened.
  */
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import '../../src/sync-notify-button.js';
+import '../../src/sync-notify-api-button.js';
 import type { SyncNotifyButton } from '../../src/sync-notify-button.js';
 import { closeOutbox, countItems, listFailures, listItems } from '../../src/page/outbox.js';
-import { queueNotification, queueApiCall, storeNotification } from '../../src/page/queue.js';
+import { queueApiCall } from '../../src/page/api-calls.js';
+import { queueNotification, storeNotification } from '../../src/page/queue.js';
 import { FLUSH_REQUEST, OUTBOX_CHANNEL, type OutboxAnnouncement } from '../../src/shared/protocol.js';
 import {
   absorbNotificationDrops,

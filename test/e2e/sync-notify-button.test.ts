@@ -7,8 +7,59 @@ import { closeOutbox, countItems } from '../../src/page/outbox.js';
 import { registerHostWorker, resetOrigin, setPermissions, unregisterWorkers } from '../support/browser.js';
 import { buttonOf, errorText, statusText } from '../support/element.js';
 
-const DENIED_TEXT =
-  "Notifications are blocked for this site. Allow them in the browser's site settings.";
+/** The denied guidance says where the setting is in the browser at hand. */
+const DENIED_TEXT = `Notifications are blocked for this site. Allow them ${
+  /Firefox\/|Chrome\//.test(navigator.userAgent) ? 'under the icon at the left of the address bar' : "in the browser's site settings"
+}.`;
+
+/**
+ * Loads the built element into a same-origin frame whose environment `setUp` (a script run first)
+ * changed, clicks it, and reports the error event and what is on screen.
+ */
+async function clickInFrame(setUp: string, attributes = 'title="t" body="b"') {
+  const frame = document.createElement('iframe');
+  frame.title = 'page under test';
+  frame.srcdoc = `
+    <html lang="en"><body>
+      <sync-notify-button ${attributes}>Send</sync-notify-button>
+      <script type="module">
+        const logged = [];
+        console.error = (...args) => logged.push(args.map(String).join(' '));
+        ${setUp}
+        await import('${new URL('/dist/sync-notify-button.js', location.href).href}');
+        const element = document.querySelector('sync-notify-button');
+        await element.updateComplete;
+        element.addEventListener('sync-notify-error', async ({ detail }) => {
+          await element.updateComplete;
+          const onScreen = element.shadowRoot.querySelector('[part="error"]').textContent.trim();
+          parent.postMessage({ detail, onScreen, state: element.getAttribute('state'), logged }, '*');
+        });
+        element.shadowRoot.querySelector('button').click();
+      </script>
+    </body></html>`;
+  const report = new Promise<{
+    detail: { reason: string; message: string; problem?: unknown };
+    onScreen: string;
+    state: string;
+    logged: string[];
+  }>(
+    (resolve) => addEventListener('message', ({ data }) => data?.detail && resolve(data), { once: true }),
+  );
+  document.body.append(frame);
+  try {
+    return await report;
+  } finally {
+    frame.remove();
+  }
+}
+
+/**
+ * An iPhone's Safari, as far as the element can tell: its user agent and touch points. No iOS
+ * device drives tests here, so a real browser's frame is made to match before the element loads.
+ */
+const AS_AN_IPHONE = `
+  Object.defineProperty(navigator, 'userAgent', { value: 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1' });
+  Object.defineProperty(navigator, 'maxTouchPoints', { value: 5 });`;
 
 async function clickAndWaitError(element: SyncNotifyButton) {
   const error = oneEvent(element, 'sync-notify-error');
@@ -206,9 +257,49 @@ describe('<sync-notify-button>', () => {
         'This browser cannot send notifications later.',
       );
     });
+
+    it('refuses an endpoint where the page did not load API calls, and says which file does', async () => {
+      const { detail, onScreen, logged } = await clickInFrame('', 'title="t" body="b" endpoint="/api/messages"');
+      expect(detail).to.deep.include({ reason: 'invalid-input', problem: { kind: 'api-calls-off', value: '/api/messages' } });
+      expect(onScreen).to.equal('This button is not set up correctly, so nothing was queued.');
+      expect(logged.join('\n')).to.include('load sync-notify-api-button.js instead of sync-notify-button.js');
+    });
+  });
+
+  describe('on an iPhone or iPad', () => {
+    it('asks for the site on the Home Screen, where a tab has no notifications, asking nothing', async () => {
+      const { detail, onScreen, state } = await clickInFrame(`${AS_AN_IPHONE} delete window.Notification;`);
+      expect(detail.reason).to.equal('install-required');
+      expect(state).to.equal('unsupported');
+      expect(onScreen).to.equal('To get notifications here, add this site to your Home Screen: tap Share, then “Add to Home Screen”.');
+      expect(detail.message).to.equal(onScreen);
+    });
+
+    it('says the browser lacks notifications elsewhere, where no Home Screen helps', async () => {
+      const { detail } = await clickInFrame('delete window.Notification;');
+      expect(detail).to.deep.include({ reason: 'unsupported', missing: ['notifications'] });
+    });
+
+    it('sends a denied Home Screen app to the Settings app', async () => {
+      await setPermissions('background-sync');
+      const { detail, onScreen } = await clickInFrame(`${AS_AN_IPHONE} Object.defineProperty(navigator, 'standalone', { value: true });`);
+      expect(detail.reason).to.equal('permission-denied');
+      expect(onScreen).to.equal('Notifications are blocked for this site. Allow them in the Settings app › Notifications.');
+    });
   });
 
   describe('permission', () => {
+    it('leaves denied as soon as notifications are allowed again, without a reload', async () => {
+      await setPermissions('background-sync');
+      const element = await fixture<SyncNotifyButton>(html`<sync-notify-button title="t" body="b"></sync-notify-button>`);
+      await clickAndWaitError(element);
+      expect(element.state).to.equal('denied');
+      await setPermissions('notifications', 'background-sync');
+      await waitUntil(() => element.state === 'idle', 'the element stayed denied');
+      await element.updateComplete;
+      expect(errorText(element)).to.equal('');
+    });
+
     it('shows guidance when notifications are denied', async () => {
       await setPermissions('background-sync');
       const element = await fixture<SyncNotifyButton>(html`<sync-notify-button title="t" body="b"></sync-notify-button>`);
@@ -308,7 +399,7 @@ describe('<sync-notify-button>', () => {
   it('takes its sentences from the messages property', async () => {
     await setPermissions('background-sync');
     const element = await fixture<SyncNotifyButton>(html`<sync-notify-button title="t" body="b"></sync-notify-button>`);
-    element.messages = { permissionDenied: 'Benachrichtigungen sind blockiert.' };
+    element.messages = { permissionDenied: () => 'Benachrichtigungen sind blockiert.' };
     expect((await clickAndWaitError(element)).message).to.equal('Benachrichtigungen sind blockiert.');
   });
 });

@@ -8,6 +8,8 @@ import {
   type InputProblem,
   type OutboxInput,
 } from '../../src/page/validate.js';
+// API calls switched on, as sync-notify-api-button.js does.
+import '../../src/page/api-calls.js';
 
 const BASE = 'https://app.example/chat/room';
 const ORIGIN = 'https://app.example';

@@ -1,0 +1,94 @@
+/**
+ * API calls, switched on for the page: imported for its effect by `sync-notify-api-button.js` (and
+ * by the package's main entry), so that the element of a site without them does not carry their
+ * checks. With it, an `endpoint` is checked at the click, queued with its notification, and tried
+ * again when the worker says the server asked to wait; `queueApiCall` queues one from code.
+ */
+import { listen } from '../shared/channel.js';
+import type { OutboxApiCall, OutboxNotification } from '../shared/outbox-schema.js';
+import { SyncNotifyError } from './failure.js';
+import { queueOrThrow, type QueuedNotification } from './queue.js';
+import { deliverAgainAt } from './request-delivery.js';
+import {
+  absoluteUrl,
+  enableApiCallInput,
+  INVALID_JSON,
+  isPositive,
+  refuse,
+  URL_SCHEMES,
+  type ApiCallInput,
+  type NotificationInput,
+  type RetentionInput,
+  type Validation,
+} from './validate.js';
+
+const METHODS: readonly string[] = ['POST', 'PUT', 'PATCH'] satisfies OutboxApiCall['method'][];
+
+/**
+ * Headers an author may add: none that carries credentials or steers routing. Content-Type and
+ * Idempotency-Key are the library's own.
+ */
+const SAFE_HEADER = /^(accept|accept-language|content-language|x-[a-z0-9-]+)$/i;
+
+/** A header value fetch() accepts: Latin-1 without CR, LF or NUL (Fetch: "header value"). */
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+
+
+/**
+ * Checks an API call: an http(s) endpoint of the page's own origin unless the author allowed
+ * others, a method that sends a body, and only safe-listed headers.
+ */
+function validateApiCall(
+  input: ApiCallInput,
+  notification: OutboxNotification,
+  baseUrl: string,
+  pageOrigin: string,
+): Validation<OutboxApiCall> {
+  const url = absoluteUrl(input.endpoint, baseUrl, URL_SCHEMES.url);
+  if (!url) return refuse({ kind: 'invalid-url', field: 'endpoint', value: input.endpoint ?? '' });
+  const crossOrigin = new URL(url).origin !== pageOrigin;
+  if (crossOrigin && !input.allowCrossOrigin) return refuse({ kind: 'cross-origin', value: url });
+  const method = (input.method || 'POST').toUpperCase();
+  if (!METHODS.includes(method)) return refuse({ kind: 'invalid-method', value: method });
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(input.headers ?? {})) {
+    if (!SAFE_HEADER.test(name)) return refuse({ kind: 'invalid-header', value: name });
+    // What fetch() would refuse when the worker sends it, which would block every later call.
+    if (!HEADER_VALUE.test(String(value))) return refuse({ kind: 'invalid-header-value', value: name });
+    headers[name.toLowerCase()] = String(value);
+  }
+  if (input.data === INVALID_JSON) return refuse({ kind: 'invalid-data' });
+  let body: string;
+  try {
+    body = JSON.stringify({ title: notification.title, body: notification.body, data: input.data ?? null });
+  } catch {
+    return refuse({ kind: 'invalid-data' });
+  }
+  const call: OutboxApiCall = { url, method: method as OutboxApiCall['method'], headers, body };
+  if (crossOrigin) call.crossOrigin = true;
+  if (input.requestTimeout != null) {
+    if (!isPositive(input.requestTimeout)) {
+      return refuse({ kind: 'invalid-number', field: 'request-timeout', value: input.requestTimeout });
+    }
+    call.timeout = input.requestTimeout * 1000;
+  }
+  return { ok: true, value: call };
+}
+
+enableApiCallInput(validateApiCall);
+
+// A request the server could not take yet is tried again when the worker says.
+listen((announcement) => announcement.type === 'retry' && deliverAgainAt(announcement.retryAt));
+
+/**
+ * Queues an API call (a chat message, say): the worker sends it when online, with the item's id
+ * as its Idempotency-Key, and shows the notification once the server accepted it. Rejects as
+ * `queueNotification` does, and with `invalid-input` when `endpoint` is missing.
+ */
+export async function queueApiCall(
+  input: NotificationInput & ApiCallInput & RetentionInput,
+  registration: ServiceWorkerRegistration,
+): Promise<QueuedNotification> {
+  if (!input.endpoint) throw new SyncNotifyError({ reason: 'invalid-input', problem: { kind: 'invalid-url', field: 'endpoint', value: '' } });
+  return queueOrThrow(input, registration);
+}
