@@ -46,7 +46,19 @@ export const styles = css`
     color: var(--sync-notify-status-color, inherit);
   }
 
+  /* The page's color-scheme decides: a dark page gets a red that reads on it (4.5:1 and more). */
   [part='error'] {
-    color: var(--sync-notify-error-color, #b91c1c);
+    color: var(--sync-notify-error-color, light-dark(#b91c1c, #fca5a5));
+  }
+
+  /* Windows high contrast: system colours, and a border, so the button still looks like one. */
+  @media (forced-colors: active) {
+    [part='button'] {
+      border: 1px solid ButtonBorder;
+    }
+
+    [part='button']:focus-visible {
+      outline-color: Highlight;
+    }
   }
 `;

@@ -84,7 +84,7 @@ const stateAfter = (reason: SyncNotifyErrorReason): SyncNotifyState =>
  * @cssprop [--sync-notify-button-font=inherit] - Button font.
  * @cssprop [--sync-notify-focus-ring=3px solid #f59e0b] - Outline of the focused button.
  * @cssprop [--sync-notify-status-color=inherit] - Status text colour.
- * @cssprop [--sync-notify-error-color=#b91c1c] - Error text colour.
+ * @cssprop [--sync-notify-error-color=light-dark(#b91c1c, #fca5a5)] - Error text colour, by the page's color-scheme.
  * @cssprop [--sync-notify-status-font-size=0.875em] - Size of the status and error text.
  *
  * @attr lang - The notification's language; defaults to the nearest `lang` in the page.
@@ -170,7 +170,8 @@ export class SyncNotifyButton extends LitElement {
   /** The item the status line is about: its own title, whichever click came since. */
   @state() private note?: { title: string; sent: boolean };
 
-  @state() private online = navigator.onLine;
+  /** Read on connect, not here: a server rendering the element has no `navigator`. */
+  @state() private online = true;
 
   /** Items this element queued whose delivery it still reports, with their titles. */
   private readonly trackedItems = new Map<string, string>();
@@ -182,6 +183,7 @@ export class SyncNotifyButton extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.online = navigator.onLine;
     this.stopWatchingOutbox = watchOutbox(this.onOutboxUpdate);
     void resumeDelivery();
     const { signal } = (this.disconnection = new AbortController());

@@ -77,8 +77,11 @@ function validateApiCall(
 
 enableApiCallInput(validateApiCall);
 
-// A request the server could not take yet is tried again when the worker says.
-listen((announcement) => announcement.type === 'retry' && deliverAgainAt(announcement.retryAt));
+// A request the server could not take yet is tried again when the worker says. Not on a server
+// rendering the page, where an open channel would keep the process from ending.
+if (typeof document !== 'undefined') {
+  listen((announcement) => announcement.type === 'retry' && deliverAgainAt(announcement.retryAt));
+}
 
 /**
  * Queues an API call (a chat message, say): the worker sends it when online, with the item's id

@@ -4,7 +4,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/sync-notify-button.js';
 import { SyncNotifyButton } from '../../src/sync-notify-button.js';
 import { closeOutbox, countItems } from '../../src/page/outbox.js';
-import { registerHostWorker, resetOrigin, setPermissions, unregisterWorkers } from '../support/browser.js';
+import { emulateForcedColors, registerHostWorker, resetOrigin, setPermissions, unregisterWorkers } from '../support/browser.js';
 import { buttonOf, errorText, statusText } from '../support/element.js';
 
 /** The denied guidance says where the setting is in the browser at hand. */
@@ -263,6 +263,39 @@ describe('<sync-notify-button>', () => {
       expect(detail).to.deep.include({ reason: 'invalid-input', problem: { kind: 'api-calls-off', value: '/api/messages' } });
       expect(onScreen).to.equal('This button is not set up correctly, so nothing was queued.');
       expect(logged.join('\n')).to.include('load sync-notify-api-button.js instead of sync-notify-button.js');
+    });
+  });
+
+  describe('themes', () => {
+    const partOf = (element: SyncNotifyButton, part: string) => element.shadowRoot!.querySelector<HTMLElement>(`[part="${part}"]`)!;
+
+    it("follows a dark page's color-scheme, its error still readable, axe-clean", async () => {
+      document.documentElement.style.colorScheme = 'dark';
+      document.body.style.cssText = 'background: #121212; color: #e5e5e5';
+      try {
+        await setPermissions('background-sync');
+        const element = await fixture<SyncNotifyButton>(html`<sync-notify-button title="t" body="b"></sync-notify-button>`);
+        await clickAndWaitError(element);
+        await element.updateComplete;
+        expect(getComputedStyle(partOf(element, 'error')).color).to.equal('rgb(252, 165, 165)');
+        await expect(element).to.be.accessible();
+      } finally {
+        document.documentElement.style.colorScheme = '';
+        document.body.style.cssText = '';
+      }
+    });
+
+    it('keeps the button a button in forced colours (Windows high contrast)', async function () {
+      if (!(await emulateForcedColors(true))) this.skip(); // no forced-colors emulation in this browser's driver
+      try {
+        const element = await fixture<SyncNotifyButton>(html`<sync-notify-button title="t" body="b">Send</sync-notify-button>`);
+        const style = getComputedStyle(partOf(element, 'button'));
+        expect(matchMedia('(forced-colors: active)').matches).to.equal(true);
+        expect([style.borderTopStyle, style.borderTopWidth]).to.deep.equal(['solid', '1px']);
+        await expect(element).to.be.accessible();
+      } finally {
+        await emulateForcedColors(false);
+      }
     });
   });
 

@@ -106,6 +106,14 @@ export function browserControl() {
         case 'sync-notify:stop-service-workers':
           await stopServiceWorkers(page);
           return true;
+        case 'sync-notify:forced-colors':
+          // Chromium emulates it over CDP; Firefox's WebDriver BiDi has no such emulation: false.
+          if (!isChromium(session.browser.name)) return false;
+          // Over CDP itself: puppeteer's emulateMediaFeatures does not know forced-colors.
+          await (await pageSession(page)).send('Emulation.setEmulatedMedia', {
+            features: [{ name: 'forced-colors', value: payload.active ? 'active' : 'none' }],
+          });
+          return true;
         default:
           throw new Error(`Unknown command ${command}`);
       }

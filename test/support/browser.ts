@@ -22,6 +22,11 @@ export async function stopServiceWorkers(): Promise<void> {
   await executeServerCommand('sync-notify:stop-service-workers');
 }
 
+/** Emulates Windows high contrast (`forced-colors: active`); false where the browser cannot. */
+export async function emulateForcedColors(active: boolean): Promise<boolean> {
+  return (await executeServerCommand<boolean, { active: boolean }>('sync-notify:forced-colors', { active })) === true;
+}
+
 /** The fixture workers: the one-line integration as a classic and a module script, and the API-call one. */
 export type HostWorkerScript = `/test/fixtures/${'classic' | 'module' | 'api'}-sw.js${string}`;
 
