@@ -24,7 +24,7 @@ const library = (input, tsconfig) => ({
 /**
  * For a `<script>` tag or `importScripts`: one minified file, dependencies included, within its
  * gzip budget: the element 12.0 KB, the worker 2.0 KB. The element and the worker that also
- * handle API calls are opt-in files of their own, at 12.5 KB and 3.0 KB.
+ * handle API calls are opt-in files of their own, at 13.0 KB and 3.0 KB.
  */
 const standalone = ({ input, file, format, tsconfig, gzipKB }) => ({
   input,
@@ -63,7 +63,7 @@ export default [
     file: 'dist/sync-notify-api-button.js',
     format: 'es',
     tsconfig: PAGE_TSCONFIG,
-    gzipKB: 12.5,
+    gzipKB: 13.0,
   }),
   // An IIFE has no import or export, so it is valid both as a classic script for importScripts()
   // and as a side-effect import from a module worker.

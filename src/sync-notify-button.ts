@@ -8,7 +8,7 @@ import { developerHint, type Failure, type SyncNotifyErrorReason } from './page/
 import { describeFailure, englishMessages, type SyncNotifyMessages } from './page/messages.js';
 import type { OutboxItem } from './page/outbox.js';
 import { DEFAULT_MAX_AGE, DEFAULT_MAX_ITEMS, enqueue, type Admission } from './page/queue.js';
-import { activeRegistration, resumeDelivery } from './page/request-delivery.js';
+import { activeRegistration, resumeDelivery, workerAnswered } from './page/request-delivery.js';
 import { INVALID_JSON, type InputProblem, type OutboxInput } from './page/validate.js';
 import { watchOutbox, type OutboxUpdate } from './page/watch-outbox.js';
 import { styles } from './sync-notify-button.styles.js';
@@ -41,7 +41,7 @@ export interface SyncNotifyErrorDetail {
   /** With `rejected`: the HTTP status the server answered (0 when the worker refused to send). */
   status?: number;
   /** With `invalid-input`: what is wrong with the input; with `rejected` and status 0: why the worker refused. */
-  problem?: InputProblem | RefusalProblem;
+  problem?: InputProblem | RefusalProblem | 'worker-silent';
   /** With `unsupported`: what the browser lacks. */
   missing?: Capability[];
 }
@@ -271,6 +271,11 @@ export class SyncNotifyButton extends LitElement {
     this.enter('queued');
     this.emit('sync-notify-queued', { item, persistent });
     await queued.delivery;
+    // "Sending now" would be false: the site's worker lacks the line that delivers. The item stays.
+    if (!(await workerAnswered()) && this.trackedItems.has(item.id)) {
+      this.note = undefined;
+      this.fail({ reason: 'delivery-failed', problem: 'worker-silent' });
+    }
   }
 
   /** The checks between a valid input and the outbox: support, then permission, then the worker. */

@@ -25,7 +25,9 @@ export type Failure =
   | { reason: 'unsupported'; missing: Capability[] }
   | { reason: 'invalid-input'; problem: InputProblem }
   | { reason: 'rejected'; status: number; problem?: RefusalProblem }
-  | { reason: Exclude<SyncNotifyErrorReason, 'unsupported' | 'invalid-input' | 'rejected'> };
+  /** `worker-silent`: the site's service worker never answered; it lacks this library's line. */
+  | { reason: 'delivery-failed'; problem?: 'worker-silent' }
+  | { reason: Exclude<SyncNotifyErrorReason, 'unsupported' | 'invalid-input' | 'rejected' | 'delivery-failed'> };
 
 /**
  * For the console: what the developer must fix, where a failure comes from the site's setup. The
@@ -44,6 +46,8 @@ export function developerHint(failure: Failure): unknown[] | undefined {
     case 'rejected':
       // Status 0: the worker refused to send, e.g. 'redirect' (point "endpoint" at the final URL).
       return failure.problem && ['the worker refused to send the queued request:', failure.problem];
+    case 'delivery-failed':
+      return failure.problem && ["the page's service worker does not deliver: add importScripts('/sync-notify-sw.js') (or import) to it."];
   }
   return undefined;
 }

@@ -1,10 +1,10 @@
 /**
  * The page's side of the outbox, on idb: queue an item, count, list, clear. The worker drains the
  * same database through sw/outbox-store.ts; both open it with the schema in shared/outbox-schema.ts.
- * Only idb's core is used (openDB, transactions, promised requests): the self-contained build
- * leaves out its shortcut methods and cursor iterators.
+ * Only idb's core is used (wrapped requests and transactions): the self-contained build leaves
+ * out its shortcut methods and cursor iterators.
  */
-import { openDB, type IDBPDatabase } from 'idb';
+import { wrap, type IDBPDatabase } from 'idb';
 import {
   OUTBOX_DATABASE,
   OUTBOX_VERSION,
@@ -31,27 +31,32 @@ let connection: Promise<OutboxDatabase> | undefined;
 
 function database(): Promise<OutboxDatabase> {
   if (connection) return connection;
-  let opening: Promise<OutboxDatabase> | undefined;
-  const opened = unlessBlocked(
-    (onBlocked) =>
-      (opening = openDB<OutboxSchema>(OUTBOX_DATABASE, OUTBOX_VERSION, {
-        upgrade: (db, oldVersion) => upgradeOutbox(db, oldVersion),
-        // An older tab holds the outbox at an older version: wait a little for it, not forever.
-        blocked: onBlocked,
-        // Another page or the worker wants a newer schema, or is deleting the outbox: let it.
-        blocking: () => void closeOutbox(),
-        terminated: () => {
-          connection = undefined;
-        },
-      })),
-  );
-  connection = opened;
-  // A failed open must not be cached: the next call tries again. One that succeeds after the
-  // caller gave up is closed, so it never blocks a later upgrade either.
-  opened.catch(() => {
-    if (connection === opened) connection = undefined;
-    void opening?.then((db) => db.close(), () => undefined);
+  const request = indexedDB.open(OUTBOX_DATABASE, OUTBOX_VERSION);
+  request.onupgradeneeded = ({ oldVersion }) => upgradeOutbox(request.result, oldVersion);
+  // idb's promise for the open request (openDB's own wiring costs more than these lines).
+  const opening = wrap(request) as unknown as Promise<OutboxDatabase>;
+  const opened = unlessBlocked((onBlocked) => {
+    // An older tab holds the outbox at an older version: wait a little for it, not forever.
+    request.onblocked = onBlocked;
+    return opening;
   });
+  connection = opened;
+  opened.then(
+    (db) => {
+      // Another page or the worker wants a newer schema, or is deleting the outbox: let it.
+      db.onversionchange = () => void closeOutbox();
+      // Closed by the browser (storage cleared): the next operation opens anew.
+      db.onclose = () => {
+        if (connection === opened) connection = undefined;
+      };
+    },
+    () => {
+      // A failed open is not cached: the next call tries again. One that succeeds after the
+      // caller gave up is closed, so it never blocks a later upgrade either.
+      if (connection === opened) connection = undefined;
+      void opening.then((db) => db.close(), () => undefined);
+    },
+  );
   return opened;
 }
 

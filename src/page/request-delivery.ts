@@ -57,8 +57,28 @@ async function registerSync(registration: ServiceWorkerRegistration): Promise<bo
  * turns pending). The delivery lock makes the second trigger harmless.
  */
 function askWorkerToDeliver(registration: ServiceWorkerRegistration): void {
-  if (navigator.onLine) registration.active?.postMessage(FLUSH_REQUEST);
+  const worker = navigator.onLine && registration.active;
+  answered = Promise.resolve(true);
+  if (!worker) return;
+  // The worker answers on the port as it starts: a worker without this library's line never does.
+  const { port1, port2 } = new MessageChannel();
+  worker.postMessage(FLUSH_REQUEST, [port2]);
+  answered = new Promise((resolve) => {
+    port1.onmessage = () => resolve(true);
+    setTimeout(resolve, WORKER_ANSWER_MS, false);
+  });
 }
+
+/** How long the worker may take to answer a delivery request before the page concludes it cannot deliver. */
+const WORKER_ANSWER_MS = 5000;
+
+let answered: Promise<boolean> = Promise.resolve(true);
+
+/**
+ * Whether the worker answered this page's latest delivery request: false when the site's service
+ * worker does not import this library's worker file, and nothing will be delivered.
+ */
+export const workerAnswered = (): Promise<boolean> => answered;
 
 /** On reconnect: the sync again, for the browser's own scheduling, and the direct request (see above). */
 function onReconnect(): void {

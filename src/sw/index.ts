@@ -43,7 +43,10 @@ export function handleSync(event: SyncEvent): void {
  * event can arrive before the worker's own `navigator.onLine` has turned true.
  */
 export function handleMessage(event: ExtendableMessageEvent): void {
-  if (isFlushRequest(event.data)) event.waitUntil(deliverOrThrow());
+  if (!isFlushRequest(event.data)) return;
+  // Tells the page this worker delivers (a site's worker that lacks this file's line never answers).
+  event.ports[0]?.postMessage(0);
+  event.waitUntil(deliverOrThrow());
 }
 
 /** `notificationclick` listener: closes this library's notifications and opens (or focuses) their `url`. */

@@ -404,3 +404,27 @@ describe('a page whose Content-Security-Policy enforces Trusted Types', () => {
     ]);
   });
 });
+
+describe("a host worker without the library's line", () => {
+  useHostWorker({ script: '/test/fixtures/forgotten-sw.js' });
+
+  it('stops saying "sending now", keeps the item, and tells the developer the missing line', async () => {
+    const logged: unknown[][] = [];
+    const consoleError = console.error;
+    console.error = (...args: unknown[]) => logged.push(args);
+    try {
+      const element = await fixture<SyncNotifyButton>(html`<sync-notify-button title="Forgotten" body="b"></sync-notify-button>`);
+      const error = oneEvent(element, 'sync-notify-error');
+      buttonOf(element).click();
+      const { detail } = await error;
+      expect(detail).to.deep.include({ reason: 'delivery-failed', problem: 'worker-silent' });
+      await element.updateComplete;
+      expect(statusText(element)).to.not.include('sending now');
+      expect(errorText(element)).to.equal('The notification could not be shown yet. It stays queued.');
+      expect(await countItems()).to.equal(1);
+      expect(logged.flat().join(' ')).to.include("add importScripts('/sync-notify-sw.js')");
+    } finally {
+      console.error = consoleError;
+    }
+  });
+});

@@ -28,7 +28,7 @@ export async function emulateForcedColors(active: boolean): Promise<boolean> {
 }
 
 /** The fixture workers: the one-line integration as a classic and a module script, and the API-call one. */
-export type HostWorkerScript = `/test/fixtures/${'classic' | 'module' | 'api'}-sw.js${string}`;
+export type HostWorkerScript = `/test/fixtures/${'classic' | 'module' | 'api' | 'forgotten'}-sw.js${string}`;
 
 /** Registers a host worker at the root scope, so it serves the test page, and waits for it to be active. */
 export async function registerHostWorker(
