@@ -2,9 +2,16 @@
 import { startDevServer } from '@web/dev-server';
 import { chatApi } from '../demo/chat-api.mjs';
 
+/** The site's root is the demo. */
+function rootToDemo(context, next) {
+  if (context.path !== '/') return next();
+  context.redirect('/demo/');
+  return undefined;
+}
+
 const port = Number(process.env.PORT ?? 8080);
 await startDevServer({
-  config: { rootDir: '.', port, hostname: 'localhost', nodeResolve: false, watch: false, middleware: [chatApi] },
+  config: { rootDir: '.', port, hostname: 'localhost', nodeResolve: false, watch: false, middleware: [rootToDemo, chatApi] },
   readCliArgs: false,
   readFileConfig: false,
   logStartMessage: false,

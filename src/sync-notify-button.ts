@@ -159,7 +159,7 @@ export class SyncNotifyButton extends LitElement {
   /** Why the element is in `unsupported`, `denied` or `error`; read-only. */
   @property({ attribute: 'reason', reflect: true }) reason?: SyncNotifyErrorReason;
 
-  /** How many notifications of this site wait in the outbox; read-only. */
+  /** How many notifications of this site wait in the outbox (all buttons' together); read-only. */
   @property({ attribute: 'pending', type: Number, reflect: true }) pending = 0;
 
   /** Replaces any of the sentences the element shows. */
@@ -218,11 +218,15 @@ export class SyncNotifyButton extends LitElement {
     return { ...englishMessages, ...this.messages };
   }
 
+  /**
+   * What this button's last press came to, and then how many of the site's items wait: said only
+   * by a button that queued one itself, so a button never pressed never speaks of others' items.
+   */
   private statusMessage(): string {
     const { text, note } = this;
-    const waiting = this.pending > 0 && !this.online ? ` ${text.pending(this.pending)}` : '';
     if (this.state === 'working') return text.working;
-    if (!note) return waiting.trim();
+    if (!note) return '';
+    const waiting = this.pending > 0 && !this.online ? ` ${text.pending(this.pending)}` : '';
     return (note.sent ? text.sent : this.online ? text.queuedOnline : text.queuedOffline)(note.title) + waiting;
   }
 

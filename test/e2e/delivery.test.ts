@@ -83,13 +83,16 @@ describe('delivery without Background Sync: on reconnect', function () {
     const element = await fixture<SyncNotifyButton>(
       html`<sync-notify-button title="Offline message" body="Queued while offline"></sync-notify-button>`,
     );
+    const neverPressed = await fixture<SyncNotifyButton>(html`<sync-notify-button title="Other" body="b"></sync-notify-button>`);
     await setOffline(true);
     const queued = [];
     for (let click = 0; click < 3; click += 1) queued.push(await clickAndWaitQueued(element));
-    await waitUntil(() => element.pending === 3, 'pending count never reached 3');
+    await waitUntil(() => element.pending === 3 && neverPressed.pending === 3, 'pending count never reached 3');
     expect(statusText(element)).to.equal(
       '“Offline message” queued — will be sent when you are back online. 3 waiting for connection.',
     );
+    // The site's count is on every button's `pending`; only the pressed one speaks of it.
+    expect(statusText(neverPressed)).to.equal('');
     await pause(300);
     expect(await shownNotifications(host.registration)).to.have.length(0);
     expect((await listItems()).map((item) => item.id)).to.deep.equal(queued.map((item) => item.id));
