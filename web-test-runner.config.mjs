@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
@@ -51,6 +53,17 @@ function fixtureHeaders(context, next) {
   return next();
 }
 
+let serverRendered;
+
+/** `/test/ssr/button.html`: the element as Lit SSR renders it from the built package, for the hydration test. */
+async function serverRenderedButton(context, next) {
+  if (context.path !== '/test/ssr/button.html') return next();
+  serverRendered ??= promisify(execFile)(process.execPath, ['test/support/ssr-render.mjs']).then(({ stdout }) => stdout);
+  context.type = 'html';
+  context.body = await serverRendered;
+  return undefined;
+}
+
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
@@ -58,7 +71,7 @@ export default {
   // Registrations, permissions and IndexedDB are per origin: one test file at a time.
   concurrency: 1,
   concurrentBrowsers: 1,
-  middleware: [fixtureHeaders, messagesApi()],
+  middleware: [fixtureHeaders, messagesApi(), serverRenderedButton],
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
     browserControl(),
