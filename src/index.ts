@@ -12,7 +12,8 @@ export { activeRegistration, type DeliveryRoute } from './page/request-delivery.
 export { detectSupport, requestNotificationPermission } from './page/capabilities.js';
 export type { Capability, PermissionOutcome, SupportReport } from './page/capabilities.js';
 export { watchOutbox, type OutboxUpdate, type OutboxWatcher } from './page/watch-outbox.js';
-export { clearOutbox, countItems, listFailures, listItems } from './page/outbox.js';
+export { countItems, listFailures, listItems } from './page/outbox.js';
+export { cancel, clearOutbox, dismissFailure, retryNow, type CancelOutcome, type ClearOptions, type RetryOutcome } from './page/control.js';
 export type { OutboxApiCall, OutboxFailure, OutboxItem, OutboxNotification } from './page/outbox.js';
 export type { OutboxAnnouncement } from './shared/protocol.js';
 export { englishMessages, type SyncNotifyMessages } from './page/messages.js';

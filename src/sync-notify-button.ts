@@ -49,8 +49,29 @@ export interface SyncNotifyErrorDetail {
 export interface SyncNotifyEventMap {
   'sync-notify-queued': CustomEvent<SyncNotifyQueuedDetail>;
   'sync-notify-delivered': CustomEvent<SyncNotifyDeliveredDetail>;
+  'sync-notify-cancelled': CustomEvent<SyncNotifyDeliveredDetail>;
   'sync-notify-error': CustomEvent<SyncNotifyErrorDetail>;
 }
+
+/** The properties the enqueue pipeline takes as they are; `lang`, `dir` and `summary` need a word first. */
+const AUTHORED = [
+  'title',
+  'body',
+  'icon',
+  'badge',
+  'tag',
+  'url',
+  'requireInteraction',
+  'silent',
+  'endpoint',
+  'method',
+  'headers',
+  'data',
+  'allowCrossOrigin',
+  'requestTimeout',
+  'maxAge',
+  'maxItems',
+] as const;
 
 /** The state a failure leaves the element in. */
 const stateAfter = (reason: SyncNotifyErrorReason): SyncNotifyState =>
@@ -68,6 +89,7 @@ const stateAfter = (reason: SyncNotifyErrorReason): SyncNotifyState =>
  *
  * @fires {CustomEvent<SyncNotifyQueuedDetail>} sync-notify-queued - The notification is stored in the outbox.
  * @fires {CustomEvent<SyncNotifyDeliveredDetail>} sync-notify-delivered - A notification queued by this element was shown.
+ * @fires {CustomEvent<SyncNotifyDeliveredDetail>} sync-notify-cancelled - An item queued by this element was taken back (`cancel`, `clearOutbox`) before it was sent.
  * @fires {CustomEvent<SyncNotifyErrorDetail>} sync-notify-error - Unsupported, permission refused, invalid input, storage or delivery failed, outbox full, request refused by the server, item expired.
  *
  * @csspart button - The native button.
@@ -168,7 +190,7 @@ export class SyncNotifyButton extends LitElement {
   @state() private failure?: Failure;
 
   /** The item the status line is about: its own title, whichever click came since. */
-  @state() private note?: { title: string; sent: boolean };
+  @state() private note?: { title: string; outcome?: 'sent' | 'cancelled' };
 
   /** Read on connect, not here: a server rendering the element has no `navigator`. */
   @state() private online = true;
@@ -227,7 +249,7 @@ export class SyncNotifyButton extends LitElement {
     if (this.state === 'working') return text.working;
     if (!note) return '';
     const waiting = this.pending > 0 && !this.online ? ` ${text.pending(this.pending)}` : '';
-    return (note.sent ? text.sent : this.online ? text.queuedOnline : text.queuedOffline)(note.title) + waiting;
+    return (note.outcome ? text[note.outcome] : this.online ? text.queuedOnline : text.queuedOffline)(note.title) + waiting;
   }
 
   /** The page's language applies unless the element sets its own. */
@@ -238,25 +260,10 @@ export class SyncNotifyButton extends LitElement {
   /** What the author set, as the pipeline takes it. */
   private get authoredInput(): OutboxInput {
     return {
-      title: this.title,
-      body: this.body,
-      icon: this.icon,
-      badge: this.badge,
-      tag: this.tag,
-      url: this.url,
+      ...(Object.fromEntries(AUTHORED.map((name) => [name, this[name]])) as Pick<SyncNotifyButton, (typeof AUTHORED)[number]>),
       lang: this.notificationLang,
       dir: this.getAttribute('dir'),
-      requireInteraction: this.requireInteraction,
-      silent: this.silent,
       summary: this.summary ? this.text.summaryTitle : undefined,
-      endpoint: this.endpoint,
-      method: this.method,
-      headers: this.headers,
-      data: this.data,
-      allowCrossOrigin: this.allowCrossOrigin,
-      requestTimeout: this.requestTimeout,
-      maxAge: this.maxAge,
-      maxItems: this.maxItems,
     };
   }
 
@@ -271,7 +278,7 @@ export class SyncNotifyButton extends LitElement {
     const { item, persistent } = queued;
     // Tracked at once: online, the worker is asked to deliver as soon as the item committed.
     this.trackedItems.set(item.id, item.notification.title);
-    this.note = { title: item.notification.title, sent: false };
+    this.note = { title: item.notification.title };
     this.enter('queued');
     this.emit('sync-notify-queued', { item, persistent });
     await queued.delivery;
@@ -304,12 +311,13 @@ export class SyncNotifyButton extends LitElement {
     const title = this.trackedItems.get(id);
     if (title === undefined) return;
     if (announcement.type === 'delivery-failed') return this.fail({ reason: 'delivery-failed' });
-    if (announcement.type === 'delivered') {
+    if (announcement.type === 'delivered' || announcement.type === 'cancelled') {
+      const sent = announcement.type === 'delivered';
       this.trackedItems.delete(id);
-      this.note = { title, sent: true };
-      // A failure of a later click stays on screen: this delivery does not undo it.
-      if (!this.failure && this.state !== 'working') this.state = 'sent';
-      this.emit('sync-notify-delivered', { id });
+      this.note = { title, outcome: sent ? 'sent' : 'cancelled' };
+      // A failure of a later click stays on screen: this outcome does not undo it.
+      if (!this.failure && this.state !== 'working') this.state = sent ? 'sent' : 'idle';
+      this.emit(sent ? 'sync-notify-delivered' : 'sync-notify-cancelled', { id });
     } else if (announcement.type === 'rejected') {
       this.trackedItems.delete(id);
       this.fail({ reason: 'rejected', status: announcement.status, problem: announcement.problem });

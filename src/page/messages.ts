@@ -13,6 +13,8 @@ export interface SyncNotifyMessages {
   queuedOnline: (title: string) => string;
   queuedOffline: (title: string) => string;
   sent: (title: string) => string;
+  /** The item was taken back (`cancel`, or `clearOutbox` at sign-out) before it was sent. */
+  cancelled: (title: string) => string;
   /** Appended to the status while items wait, e.g. "2 waiting for connection." */
   pending: (count: number) => string;
   /** Title of the one notification shown for several in summary mode; `{count}` is replaced. */
@@ -42,6 +44,7 @@ export const englishMessages: SyncNotifyMessages = {
   queuedOnline: (title) => `“${title}” queued — sending now.`,
   queuedOffline: (title) => `“${title}” queued — will be sent when you are back online.`,
   sent: (title) => `“${title}” sent.`,
+  cancelled: (title) => `“${title}” cancelled.`,
   pending: (count) => `${count} waiting for connection.`,
   summaryTitle: '{count} notifications sent while offline',
   // What is missing goes to the console: "IndexedDB" means nothing to most people.

@@ -98,11 +98,35 @@ export async function listFailures(): Promise<OutboxFailure[]> {
   return (await database()).transaction('failures').store.getAll();
 }
 
-/** Discards everything queued, and the record of refused requests. */
-export async function clearOutbox(): Promise<void> {
-  const db = await database();
-  const transaction = db.transaction(['items', 'failures'], 'readwrite');
-  await Promise.all([transaction.objectStore('items').clear(), transaction.objectStore('failures').clear(), transaction.done]);
+/** What {@link changeOutbox}'s `decide` asks for: its answer, and the writes that go with it. */
+export interface OutboxChange<T> {
+  outcome: T;
+  removeItems?: OutboxItem[];
+  putItems?: OutboxItem[];
+  addItems?: OutboxDraft[];
+  removeFailures?: OutboxFailure[];
+}
+
+/**
+ * Reads every item and failure, lets `decide` choose what to change, and writes it, all in one
+ * strict transaction: what `decide` saw is what it changes, and a change reported is on disk.
+ */
+export async function changeOutbox<T>(decide: (items: OutboxItem[], failures: OutboxFailure[]) => OutboxChange<T>): Promise<T> {
+  const transaction = (await database()).transaction(['items', 'failures'], 'readwrite', { durability: 'strict' });
+  const items = transaction.objectStore('items');
+  const failures = transaction.objectStore('failures');
+  const change = decide(...(await Promise.all([items.getAll(), failures.getAll()])));
+  for (const { seq } of change.removeItems ?? []) void items.delete(seq);
+  for (const item of change.putItems ?? []) void items.put(item);
+  for (const draft of change.addItems ?? []) void items.add(draft as OutboxItem);
+  for (const { id } of change.removeFailures ?? []) void failures.delete(id);
+  await transaction.done;
+  return change.outcome;
+}
+
+/** Discards every item and failure at once, under no lock: for tests that reset the origin. */
+export async function clearStores(): Promise<void> {
+  await changeOutbox((items, failures) => ({ outcome: undefined, removeItems: items, removeFailures: failures }));
 }
 
 /** Closes this context's connection; the next operation opens a new one. */

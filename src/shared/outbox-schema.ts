@@ -78,6 +78,8 @@ export interface OutboxFailure {
   notification: OutboxNotification;
   /** The item's API call (named `request` since the outbox's first version, which stored it so). */
   request?: OutboxApiCall;
+  /** The item's registration scope, for a retry (absent on failures recorded by earlier versions). */
+  scope?: string;
 }
 
 export interface OutboxItem {

@@ -49,7 +49,11 @@ export type OutboxAnnouncement =
   /** The server refused the request (`status`), or the worker did (0, and why): dropped for good. */
   | { type: 'rejected'; id: string; status: number; problem?: RefusalProblem }
   /** Waited longer than its max-age: dropped undelivered. */
-  | { type: 'expired'; id: string };
+  | { type: 'expired'; id: string }
+  /** Taken back by the person at the keyboard (or cleared at sign-out) before it was sent. */
+  | { type: 'cancelled'; id: string }
+  /** A failure the person dismissed, or one sent back to the queue (`retryNow`). */
+  | { type: 'dismissed'; id: string };
 
 /** Where a notification's own data keeps what the worker needs when it is clicked. */
 export interface NotificationData {

@@ -57,7 +57,8 @@ type Drop = { reason: 'refused'; status: number; problem?: RefusalProblem } | { 
 
 /** Moves an item to the failures record, or at least out of the queue, and tells the pages why. */
 export async function drop(item: OutboxItem, why: Drop, report: DeliveryReport): Promise<void> {
-  const failure: OutboxFailure = { ...why, id: item.id, failedAt: Date.now(), notification: item.notification, request: item.request };
+  const { id, notification, request, scope } = item;
+  const failure: OutboxFailure = { ...why, id, failedAt: Date.now(), notification, request, scope };
   // Recording needs room; removing does not. A refusal is reported either way.
   await moveToFailures(item, failure)
     .catch(() => removeItems([item]))

@@ -1,7 +1,7 @@
 /** The outbox store against the browser's real IndexedDB. */
 import { expect } from '@open-wc/testing';
 import { removeItems } from '../../src/sw/outbox-store.js';
-import { addItem, clearOutbox, closeOutbox, countItems, listItems } from '../../src/page/outbox.js';
+import { addItem, clearStores, closeOutbox, countItems, listItems } from '../../src/page/outbox.js';
 import type { OutboxDraft } from '../../src/page/outbox.js';
 
 const draft = (title: string): OutboxDraft => ({
@@ -11,8 +11,8 @@ const draft = (title: string): OutboxDraft => ({
 });
 
 describe('outbox', () => {
-  beforeEach(clearOutbox);
-  after(clearOutbox);
+  beforeEach(clearStores);
+  after(clearStores);
 
   it('stores an item and numbers it', async () => {
     const stored = await addItem(draft('first'));
@@ -49,7 +49,7 @@ describe('outbox', () => {
   it('clears everything', async () => {
     await addItem(draft('a'));
     await addItem(draft('b'));
-    await clearOutbox();
+    await clearStores();
     expect(await countItems()).to.equal(0);
   });
 });

@@ -1,7 +1,7 @@
 /** What tests do to the browser, as a user or a host site would. */
 import { executeServerCommand } from '@web/test-runner-commands';
 import { waitUntil } from '@open-wc/testing';
-import { clearOutbox, closeOutbox, countItems } from '../../src/page/outbox.js';
+import { clearStores, closeOutbox, countItems } from '../../src/page/outbox.js';
 import { SYNC_TAG } from '../../src/shared/protocol.js';
 import '../../src/shared/background-sync.js';
 
@@ -89,7 +89,7 @@ export async function pendingSyncTags(registration: ServiceWorkerRegistration): 
 /** Leaves the origin as a first visit finds it. */
 export async function resetOrigin(): Promise<void> {
   await setOffline(false);
-  await clearOutbox().catch(() => undefined);
+  await clearStores().catch(() => undefined);
   await closeOutbox();
   for (const registration of await navigator.serviceWorker.getRegistrations()) {
     await closeNotifications(registration);

@@ -1,0 +1,112 @@
+/**
+ * What the person at the keyboard can do to the outbox: take an item back, send it again now,
+ * dismiss a failure, and clear everything at sign-out. Each runs under both delivery locks, so it
+ * never races a delivery in this tab, another tab or the worker: a flush in progress finishes
+ * first, and no flush starts until the change is committed.
+ */
+import { announce } from '../shared/channel.js';
+import type { OutboxFailure, OutboxItem } from '../shared/outbox-schema.js';
+import { DELIVERY_LOCK, SEND_LOCK } from '../shared/protocol.js';
+import { changeOutbox, listItems } from './outbox.js';
+import { DEFAULT_MAX_AGE } from './queue.js';
+import { activeRegistration, requestDelivery } from './request-delivery.js';
+
+/** Runs `work` once no delivery runs anywhere, and keeps every delivery waiting until it is done. */
+const betweenDeliveries = <T>(work: () => Promise<T>): Promise<T> =>
+  // The order every flush takes them in (the send flush shows under the delivery lock): no deadlock.
+  navigator.locks.request(SEND_LOCK, () => navigator.locks.request(DELIVERY_LOCK, work)) as Promise<T>;
+
+export type CancelOutcome = 'cancelled' | 'already-sent' | 'not-found';
+
+/**
+ * Takes an item back before it goes: nothing is shown and nothing sent. `already-sent` when a
+ * delivery got there first (its API call reached the server, its notification is shown); then
+ * nothing is undone. `not-found` when it is not waiting: delivered earlier, dropped, or unknown.
+ * (Two cancels of one item at once: one says `cancelled`, the other may say `already-sent`.)
+ */
+export async function cancel(id: string): Promise<CancelOutcome> {
+  // Seen before the locks, gone after them, and not failed: a delivery in flight took it first.
+  const waited = (await listItems()).some((item) => item.id === id);
+  return betweenDeliveries(async () => {
+    const outcome = await changeOutbox((items, failures) => {
+      const item = items.find((candidate) => candidate.id === id);
+      if (item) return item.sentAt ? { outcome: 'already-sent' as const } : { outcome: 'cancelled' as const, removeItems: [item] };
+      return { outcome: waited && !failures.some((failure) => failure.id === id) ? ('already-sent' as const) : ('not-found' as const) };
+    });
+    if (outcome === 'cancelled') announce({ type: 'cancelled', id });
+    return outcome;
+  });
+}
+
+export type RetryOutcome = 'retrying' | 'not-found';
+
+/**
+ * Sends an item again now: a waiting one without waiting for its backoff, a refused or expired
+ * one back into the queue (with its id, so a server that saw it already can tell), for as long
+ * as it was allowed to wait the first time.
+ */
+export async function retryNow(id: string): Promise<RetryOutcome> {
+  const outcome = await betweenDeliveries(() =>
+    changeOutbox((items, failures) => {
+      const waiting = items.find((item) => item.id === id);
+      if (waiting) return { outcome: 'retrying' as const, putItems: [{ ...waiting, retryAt: undefined, attempts: 0 }] };
+      const failure = failures.find((candidate) => candidate.id === id);
+      if (!failure) return { outcome: 'not-found' as const };
+      return { outcome: 'retrying' as const, removeFailures: [failure], addItems: [requeued(failure)] };
+    }),
+  );
+  if (outcome === 'retrying') {
+    announce({ type: 'dismissed', id });
+    const registration = await activeRegistration().catch(() => undefined);
+    if (registration) await requestDelivery(registration);
+  }
+  return outcome;
+}
+
+/** A failure back in the queue, as new: its full wait again, no attempts counted. */
+function requeued({ id, notification, request, scope }: OutboxFailure): Omit<OutboxItem, 'seq'> {
+  const queuedAt = Date.now();
+  const item: Omit<OutboxItem, 'seq'> = { id, queuedAt, expiresAt: queuedAt + DEFAULT_MAX_AGE * 1000, notification };
+  if (request) item.request = request;
+  if (scope) item.scope = scope;
+  return item;
+}
+
+/** Removes a refused or expired item from the record of failures. */
+export function dismissFailure(id: string): Promise<'dismissed' | 'not-found'> {
+  return betweenDeliveries(async () => {
+    const outcome = await changeOutbox((_, failures) => {
+      const failure = failures.find((candidate) => candidate.id === id);
+      return failure ? { outcome: 'dismissed' as const, removeFailures: [failure] } : { outcome: 'not-found' as const };
+    });
+    if (outcome === 'dismissed') announce({ type: 'dismissed', id });
+    return outcome;
+  });
+}
+
+export interface ClearOptions {
+  /** Only the items of this registration scope (one app of several on the origin). */
+  scope?: string;
+  /** Only the items whose notification has this tag. */
+  tag?: string;
+}
+
+/**
+ * Sign-out: discards what waits and what failed, all of it or one scope's or one tag's. Once it
+ * resolves, nothing queued before it is shown or sent, whatever sync fires or tab delivers next.
+ * @returns how many items and failures were discarded.
+ */
+export function clearOutbox({ scope, tag }: ClearOptions = {}): Promise<{ items: number; failures: number }> {
+  const matches = (entry: OutboxItem | OutboxFailure) =>
+    (!scope || entry.scope === scope) && (!tag || entry.notification.tag === tag);
+  return betweenDeliveries(async () => {
+    const [removedItems, removedFailures] = await changeOutbox((items, failures) => {
+      const removeItems = items.filter(matches);
+      const removeFailures = failures.filter(matches);
+      return { outcome: [removeItems, removeFailures] as const, removeItems, removeFailures };
+    });
+    for (const { id } of removedItems) announce({ type: 'cancelled', id });
+    for (const { id } of removedFailures) announce({ type: 'dismissed', id });
+    return { items: removedItems.length, failures: removedFailures.length };
+  });
+}
