@@ -48,7 +48,7 @@ const standalone = ({ input, file, format, tsconfig, gzipKB }) => ({
 });
 
 export default [
-  library(['src/index.ts', 'src/sync-notify-button.ts', 'src/sync-notify-api-button.ts'], PAGE_TSCONFIG),
+  library(['src/index.ts', 'src/sync-notify-button.ts', 'src/sync-notify-api-button.ts', 'src/sync-notify-outbox.ts'], PAGE_TSCONFIG),
   library(['src/sw/index.ts', 'src/sw/auto.ts', 'src/sw/api-calls.ts', 'src/sw/auto-api.ts'], WORKER_TSCONFIG),
   standalone({
     input: 'src/sync-notify-button.ts',
@@ -64,6 +64,14 @@ export default [
     format: 'es',
     tsconfig: PAGE_TSCONFIG,
     gzipKB: 13.0,
+  }),
+  // The outbox element, opt-in: what waits, with Cancel, Retry now and Dismiss.
+  standalone({
+    input: 'src/sync-notify-outbox.ts',
+    file: 'dist/sync-notify-outbox.js',
+    format: 'es',
+    tsconfig: PAGE_TSCONFIG,
+    gzipKB: 12.0,
   }),
   // An IIFE has no import or export, so it is valid both as a classic script for importScripts()
   // and as a side-effect import from a module worker.

@@ -1,0 +1,40 @@
+/**
+ * The sentences of `<sync-notify-outbox>`, in English: a table of their own, so that the button's
+ * file does not carry them. Replace any through the outbox element's `messages` property.
+ */
+export interface SyncNotifyOutboxMessages {
+  /** The list's accessible name. */
+  label: string;
+  /** Nothing waits and nothing failed. */
+  empty: string;
+  waiting: string;
+  /** An API call the server asked to wait for; `time` is when it is tried again. */
+  retryingAt: (time: string) => string;
+  /** `status` 0: the worker refused to send it (a redirect, another origin, a request that cannot be built). */
+  refused: (status: number) => string;
+  expired: string;
+  queuedAt: (time: string) => string;
+  cancel: string;
+  retryNow: string;
+  dismiss: string;
+  /** Said politely when an item leaves the list. */
+  cancelled: (title: string) => string;
+  sent: (title: string) => string;
+  dismissed: (title: string) => string;
+}
+
+export const englishOutboxMessages: SyncNotifyOutboxMessages = {
+  label: 'Waiting to be sent',
+  empty: 'Nothing is waiting to be sent.',
+  waiting: 'Waiting for a connection',
+  retryingAt: (time) => `The server asked to wait: trying again at ${time}`,
+  refused: (status) => (status ? `Refused by the server (HTTP ${status})` : 'Could not be sent'),
+  expired: 'Waited too long and was dropped',
+  queuedAt: (time) => `queued at ${time}`,
+  cancel: 'Cancel',
+  retryNow: 'Retry now',
+  dismiss: 'Dismiss',
+  cancelled: (title) => `“${title}” cancelled.`,
+  sent: (title) => `“${title}” sent.`,
+  dismissed: (title) => `“${title}” dismissed.`,
+};

@@ -1,0 +1,168 @@
+import { LitElement, html } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { OutboxFailure, OutboxItem } from './shared/outbox-schema.js';
+import type { OutboxAnnouncement } from './shared/protocol.js';
+import { cancel, dismissFailure, retryNow } from './page/control.js';
+import { englishOutboxMessages, type SyncNotifyOutboxMessages } from './page/outbox-messages.js';
+import { listFailures, listItems } from './page/outbox.js';
+import { watchOutbox, type OutboxUpdate } from './page/watch-outbox.js';
+import { styles } from './sync-notify-outbox.styles.js';
+
+/** Refusals that the same request, sent again unchanged, cannot get past: no "Retry now" for them. */
+const FINAL_REFUSALS = [0, 400, 405, 413, 414, 415, 422];
+
+/**
+ * What waits in the site's outbox, for the person at the keyboard: each item's title, when it was
+ * queued and its state, with a Cancel button while it waits, and Dismiss (and Retry now, where a
+ * retry can succeed) once it was refused or expired. It follows the outbox live, in this tab and
+ * others, and says each change politely.
+ *
+ * @summary The site's outbox: what waits, what failed, and the means to take it back.
+ *
+ * @fires {CustomEvent<{ id: string; outcome: string }>} sync-notify-outbox-action - The person used Cancel, Retry now or Dismiss; `outcome` is what it did.
+ *
+ * @csspart list - The list of items.
+ * @csspart item - One item (also `waiting` or `failed`).
+ * @csspart title - An item's title.
+ * @csspart state - What is happening to it.
+ * @csspart time - When it was queued.
+ * @csspart actions - Its buttons.
+ * @csspart empty - The line shown when nothing waits.
+ *
+ * @cssprop [--sync-notify-outbox-divider=light-dark(#d1d5db, #4b5563)] - The line between items.
+ * @cssprop [--sync-notify-error-color=light-dark(#b91c1c, #fca5a5)] - The state of a failed item.
+ * @cssprop [--sync-notify-focus-ring=3px solid #f59e0b] - Outline of a focused button.
+ */
+@customElement('sync-notify-outbox')
+export class SyncNotifyOutbox extends LitElement {
+  static override styles = styles;
+
+  /** Replaces any of the sentences the element shows. */
+  @property({ attribute: false }) messages: Partial<SyncNotifyOutboxMessages> = {};
+
+  @state() private items: OutboxItem[] = [];
+
+  @state() private failures: OutboxFailure[] = [];
+
+  /** The last change, said politely. */
+  @state() private announcement = '';
+
+  private stopWatching?: () => void;
+
+  private reading?: Promise<void>;
+
+  private nextReading?: Promise<void>;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.stopWatching = watchOutbox(this.onOutboxUpdate);
+    void this.read();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopWatching?.();
+  }
+
+  private get text(): SyncNotifyOutboxMessages {
+    return { ...englishOutboxMessages, ...this.messages };
+  }
+
+  /** The language of its times: the element's own, or the nearest in the page. */
+  private time(at: number): string {
+    const lang = this.closest('[lang]')?.getAttribute('lang') || undefined;
+    return new Intl.DateTimeFormat(lang, { timeStyle: 'short' }).format(at);
+  }
+
+  override render() {
+    const { text, items, failures } = this;
+    return html`
+      ${items.length || failures.length
+        ? html`<ul part="list" aria-label=${text.label}>
+            ${items.map((item) => this.renderItem(item))} ${failures.map((failure) => this.renderFailure(failure))}
+          </ul>`
+        : html`<p part="empty">${text.empty}</p>`}
+      <p class="announcement" role="status">${this.announcement}</p>
+    `;
+  }
+
+  private renderItem(item: OutboxItem) {
+    const { text } = this;
+    const retrying = item.retryAt && item.retryAt > Date.now();
+    return html`<li part="item waiting">
+      <span part="title">${item.notification.title}</span>
+      <span part="state">${retrying ? text.retryingAt(this.time(item.retryAt!)) : text.waiting}</span>
+      <time part="time" datetime=${new Date(item.queuedAt).toISOString()}>${text.queuedAt(this.time(item.queuedAt))}</time>
+      <span part="actions">
+        ${retrying ? html`<button type="button" @click=${() => this.act(item.id, retryNow)}>${text.retryNow}</button>` : ''}
+        <button type="button" aria-label=${`${text.cancel}: ${item.notification.title}`} @click=${() => this.act(item.id, cancel)}>
+          ${text.cancel}
+        </button>
+      </span>
+    </li>`;
+  }
+
+  private renderFailure(failure: OutboxFailure) {
+    const { text } = this;
+    const { title } = failure.notification;
+    const retryable = failure.reason === 'expired' || !FINAL_REFUSALS.includes(failure.status ?? 0);
+    return html`<li part="item failed">
+      <span part="title">${title}</span>
+      <span part="state">${failure.reason === 'expired' ? text.expired : text.refused(failure.status ?? 0)}</span>
+      <span part="actions">
+        ${retryable
+          ? html`<button type="button" aria-label=${`${text.retryNow}: ${title}`} @click=${() => this.act(failure.id, retryNow)}>
+              ${text.retryNow}
+            </button>`
+          : ''}
+        <button type="button" aria-label=${`${text.dismiss}: ${title}`} @click=${() => this.act(failure.id, dismissFailure)}>
+          ${text.dismiss}
+        </button>
+      </span>
+    </li>`;
+  }
+
+  private async act(id: string, action: (id: string) => Promise<string>): Promise<void> {
+    const outcome = await action(id);
+    this.dispatchEvent(new CustomEvent('sync-notify-outbox-action', { detail: { id, outcome }, bubbles: true, composed: true }));
+  }
+
+  /**
+   * Reads the outbox again. At most one read runs and one waits: a burst of announcements (a
+   * reconnect delivering 100 items) costs two reads, and the last one sees every change.
+   */
+  private read(): Promise<void> {
+    this.nextReading ??= (this.reading ?? Promise.resolve()).then(() => {
+      this.nextReading = undefined;
+      return (this.reading = Promise.all([listItems(), listFailures()])
+        .then(([items, failures]) => {
+          this.items = items;
+          this.failures = failures;
+        }, () => undefined)
+        .finally(() => (this.reading = undefined)));
+    });
+    return this.nextReading;
+  }
+
+  private readonly onOutboxUpdate = ({ announcement }: OutboxUpdate): void => {
+    if (!announcement) return;
+    const said = this.sentence(announcement);
+    void this.read().then(() => said && (this.announcement = said));
+  };
+
+  private sentence({ type, id }: OutboxAnnouncement): string | undefined {
+    const title = [...this.items, ...this.failures].find((entry) => entry.id === id)?.notification.title;
+    if (title === undefined) return undefined;
+    const { text } = this;
+    if (type === 'cancelled') return text.cancelled(title);
+    if (type === 'delivered') return text.sent(title);
+    if (type === 'dismissed') return text.dismissed(title);
+    return undefined;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sync-notify-outbox': SyncNotifyOutbox;
+  }
+}
