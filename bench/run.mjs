@@ -19,7 +19,13 @@ import {
 import { printReport } from './report.mjs';
 import { median, ratio, summarize } from './stats.mjs';
 
-const BUNDLES = ['dist/sync-notify-button.js', 'dist/sync-notify-sw.js'];
+const BUNDLES = [
+  'dist/sync-notify-button.js',
+  'dist/sync-notify-api-button.js',
+  'dist/sync-notify-outbox.js',
+  'dist/sync-notify-sw.js',
+  'dist/sync-notify-api-sw.js',
+];
 const ELEMENT_PAGE = '/bench/pages/element.html';
 const WORKER_PAGE = '/bench/pages/worker.html';
 const RENDER = { counts: [1, 100, 1000], warmup: 1, repetitions: 5 };

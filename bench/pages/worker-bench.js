@@ -1,6 +1,6 @@
 // Click and delivery benchmarks, against the bench's service worker and the real outbox.
 import '/dist/sync-notify-button.js';
-import { addItem, clearOutbox, countItems } from '/lib/page/outbox.js';
+import { addItem, clearStores as clearOutbox, countItems } from '/lib/page/outbox.js';
 import { FLUSH_REQUEST, OUTBOX_CHANNEL, SYNC_TAG } from '/lib/shared/protocol.js';
 
 const FLOOR_DATABASE = 'bench-floor';
