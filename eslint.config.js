@@ -20,7 +20,7 @@ const imports = (wrongWay, message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'lib/', 'dist/', 'bench/results.json', 'custom-elements.json'] },
+  { ignores: ['node_modules/', 'lib/', 'dist/', 'bench/results.json', 'custom-elements.json', 'test/fixtures/frameworks/readme/'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   wc.configs['flat/recommended'],

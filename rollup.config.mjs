@@ -11,12 +11,15 @@ rmSync('dist', { recursive: true, force: true });
 const PAGE_TSCONFIG = 'tsconfig.build.json';
 const WORKER_TSCONFIG = 'src/sw/tsconfig.json';
 
-/** For npm users: one ES module per source file, lit and idb left as dependencies, with .d.ts. */
+/**
+ * For npm users: one ES module per source file, lit and idb left as dependencies, with .d.ts.
+ * React (`sync-notify-button/react`, `/react-jsx`) is an optional peer, left out like them.
+ */
 const library = (input, tsconfig) => ({
   input,
   // Both library builds write the modules of src/shared/; unshaken, each writes the same file.
   treeshake: false,
-  external: [/^lit($|\/)/, /^@lit\//, /^idb($|\/)/, 'tslib'],
+  external: [/^lit($|\/)/, /^@lit\//, /^idb($|\/)/, /^react($|\/)/, 'tslib'],
   output: { dir: 'lib', format: 'es', preserveModules: true, preserveModulesRoot: 'src' },
   plugins: [typescript({ tsconfig, declaration: true, declarationDir: 'lib', outDir: 'lib' })],
 });
@@ -48,7 +51,7 @@ const standalone = ({ input, file, format, tsconfig, gzipKB }) => ({
 });
 
 export default [
-  library(['src/index.ts', 'src/sync-notify-button.ts', 'src/sync-notify-api-button.ts', 'src/sync-notify-outbox.ts'], PAGE_TSCONFIG),
+  library(['src/index.ts', 'src/sync-notify-button.ts', 'src/sync-notify-api-button.ts', 'src/sync-notify-outbox.ts', 'src/react.ts', 'src/react-jsx.ts'], PAGE_TSCONFIG),
   library(['src/sw/index.ts', 'src/sw/auto.ts', 'src/sw/api-calls.ts', 'src/sw/auto-api.ts'], WORKER_TSCONFIG),
   standalone({
     input: 'src/sync-notify-button.ts',
