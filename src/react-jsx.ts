@@ -41,6 +41,7 @@ type SettableProperties = Pick<
 export interface SyncNotifyButtonEventProps {
   'onsync-notify-queued'?: (event: CustomEvent<SyncNotifyQueuedDetail>) => void;
   'onsync-notify-delivered'?: (event: CustomEvent<SyncNotifyDeliveredDetail>) => void;
+  'onsync-notify-cancelled'?: (event: CustomEvent<SyncNotifyDeliveredDetail>) => void;
   'onsync-notify-error'?: (event: CustomEvent<SyncNotifyErrorDetail>) => void;
 }
 
