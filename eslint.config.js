@@ -61,7 +61,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.serviceworker } },
   },
   {
-    files: ['*.mjs', '*.js', 'scripts/**', 'bench/**/*.mjs', 'test/support/*.mjs', 'test/tooling/**'],
+    files: ['*.mjs', '*.js', 'scripts/**', 'bench/**/*.mjs', 'test/support/**/*.mjs', 'test/tooling/**'],
     languageOptions: { globals: { ...globals.node } },
   },
 );

@@ -9,6 +9,8 @@ import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './scripts/chromium.mjs';
 import { browserControl } from './test/support/browser-control.mjs';
 import { messagesApi, messagesApiCommands } from './test/support/messages-api.mjs';
 import { summaryReporter } from './test/support/summary-reporter.mjs';
+import { webkitControl } from './test/support/webkit/control.mjs';
+import { webkitLauncher } from './test/support/webkit/launcher.mjs';
 
 /** Chromium: the Background Sync path. */
 const chromium = chromeLauncher({
@@ -35,8 +37,23 @@ const firefox = chromeLauncher({
   },
 });
 
-const BROWSERS = { chromium, firefox };
-const selected = (process.env.BROWSERS ?? 'chromium,firefox').split(',').map((name) => BROWSERS[name.trim()]);
+/**
+ * WebKit (Safari's engine): Debian's WebKitGTK through WebKitWebDriver, no Background Sync either.
+ * Its offline is real only inside the network namespace scripts/run-tests.mjs makes (`npm test`).
+ */
+const webkit = webkitLauncher();
+
+const BROWSERS = { chromium, firefox, webkit };
+const names = (process.env.BROWSERS ?? 'chromium,firefox,webkit').split(',').map((name) => name.trim());
+for (const name of names) {
+  if (!Object.hasOwn(BROWSERS, name)) throw new Error(`BROWSERS: unknown browser "${name}" (known: ${Object.keys(BROWSERS).join(', ')})`);
+}
+if (names.includes('webkit') && !process.env.SYNC_NOTIFY_NETNS) {
+  console.warn('WebKit skipped: it runs inside the network namespace of scripts/run-tests.mjs (`npm test`).');
+  names.splice(names.indexOf('webkit'), 1);
+  if (!names.length) throw new Error('No browser left to run: start WebKit through `node scripts/run-tests.mjs`.');
+}
+const selected = names.map((name) => BROWSERS[name]);
 
 /**
  * The fixture workers control the test page at `/`, outside their own folder; the element's
@@ -75,6 +92,7 @@ export default {
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
     browserControl(),
+    webkitControl(),
     messagesApiCommands(),
   ],
   testFramework: { config: { timeout: 20_000 } },

@@ -56,14 +56,15 @@ export async function sendApiCall(item: OutboxItem): Promise<SendOutcome> {
       // origin fails like a lost network): seen, it is settled as refused rather than retried.
       redirect: 'manual',
       headers: { ...call.headers, 'content-type': 'application/json', 'idempotency-key': item.id },
-      signal: AbortSignal.timeout(call.timeout ?? DEFAULT_REQUEST_TIMEOUT_MS),
     });
   } catch {
     return { refusedWith: 0, problem: 'unsendable' };
   }
   let response: Response;
   try {
-    response = await fetch(request);
+    // The timeout's signal goes to fetch itself: on a Request nothing else holds, WebKit's garbage
+    // collector can drop it, and the attempt then waits for the server however long it takes.
+    response = await fetch(request, { signal: AbortSignal.timeout(call.timeout ?? DEFAULT_REQUEST_TIMEOUT_MS) });
   } catch {
     return { retryAt: retryAt(item) };
   }

@@ -9,9 +9,10 @@ import { countItems, type OutboxItem } from '../../src/page/outbox.js';
 import { FLUSH_REQUEST } from '../../src/shared/protocol.js';
 import { storeNotification } from '../../src/page/queue.js';
 import {
-  hasBackgroundSync,
+  canStopServiceWorkers,
   openHostPage,
   shownItemIds,
+  skipBecause,
   stopServiceWorkers,
   useHostWorker,
 } from '../support/browser.js';
@@ -95,7 +96,7 @@ describe('exactly-once delivery', () => {
 
   it(`loses none of ${KILL_ITEMS} items when the worker is killed in the middle of delivering`, async function () {
     // Stopping a worker on demand needs the DevTools protocol, which only Chromium speaks here.
-    if (!hasBackgroundSync) this.skip();
+    if (!(await canStopServiceWorkers())) skipBecause(this, 'this browser offers no way to stop a service worker');
     const items = await queueItems(KILL_ITEMS);
     const deliveries = countDeliveries();
 

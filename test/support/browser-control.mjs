@@ -1,6 +1,7 @@
 /**
  * Test-runner plugin: what a test cannot do from inside the page, done over the browser's
  * protocol. Tests call these with `executeServerCommand('sync-notify:…', payload)`.
+ * Chromium and Firefox (puppeteer); WebKit has its own, test/support/webkit/control.mjs.
  */
 
 const NETWORK_ONLINE = { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 };
@@ -93,10 +94,13 @@ export function browserControl() {
   return {
     name: 'sync-notify-browser-control',
     async executeCommand({ command, payload, session }) {
-      if (!command.startsWith('sync-notify:')) return undefined;
+      if (!command.startsWith('sync-notify:') || session.browser.type !== 'puppeteer') return undefined;
       const page = session.browser.getPage(session.id);
       const origin = new URL(page.url()).origin;
       switch (command) {
+        case 'sync-notify:capabilities':
+          // Stopping a worker needs the DevTools protocol, which only Chromium speaks here.
+          return { stopServiceWorkers: isChromium(session.browser.name) };
         case 'sync-notify:permissions':
           await setPermissions(page, origin, payload.permissions, session.browser.name);
           return true;

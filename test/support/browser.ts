@@ -27,6 +27,18 @@ export async function emulateForcedColors(active: boolean): Promise<boolean> {
   return (await executeServerCommand<boolean, { active: boolean }>('sync-notify:forced-colors', { active })) === true;
 }
 
+/** What the browser's control plugin can do here (browser-control.mjs, webkit/control.mjs). */
+interface ControlCapabilities {
+  stopServiceWorkers: boolean;
+}
+let capabilities: Promise<ControlCapabilities> | undefined;
+
+/** Whether `stopServiceWorkers()` works in this browser: in Chromium; Firefox and WebKit offer no way. */
+export async function canStopServiceWorkers(): Promise<boolean> {
+  capabilities ??= executeServerCommand<ControlCapabilities, undefined>('sync-notify:capabilities');
+  return (await capabilities).stopServiceWorkers;
+}
+
 /** The fixture workers: the one-line integration as a classic and a module script, and the API-call one. */
 export type HostWorkerScript = `/test/fixtures/${'classic' | 'module' | 'api' | 'forgotten'}-sw.js${string}`;
 
@@ -97,6 +109,12 @@ export async function resetOrigin(): Promise<void> {
 }
 
 export const hasBackgroundSync = 'SyncManager' in window;
+
+/** Skips the running test, and says why in the run's output (mocha's own skip takes no reason). */
+export function skipBecause(context: Mocha.Context, reason: string): never {
+  console.log(`skipped "${context.test?.title}": ${reason}`);
+  context.skip();
+}
 
 /** Opens another page of the same origin (in a frame: reloading the test page would end the run). */
 export async function openHostPage(): Promise<HTMLIFrameElement> {

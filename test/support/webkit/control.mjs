@@ -1,0 +1,99 @@
+/**
+ * Test-runner plugin: the `sync-notify:*` server commands of ../browser-control.mjs, for WebKit.
+ * WebKitWebDriver has no permission or network commands, so:
+ * - permissions: wkbrowser.py is told its answer, then the page asks inside a real WebDriver
+ *   click (WebKit asks only from a user gesture);
+ * - offline: the browser gets a dead proxy (every load and fetch fails, the runner's open
+ *   websocket stays) and the run's network namespace loses its default route, which is what
+ *   WebKit's `navigator.onLine` and `online`/`offline` events follow (scripts/run-tests.mjs
+ *   made the namespace; traffic stays on its loopback either way);
+ * - stopping service workers: WebKit offers no way; `sync-notify:capabilities` says so.
+ */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { WebKitLauncher } from './launcher.mjs';
+
+const run = promisify(execFile);
+
+async function waitInPage(driver, condition, timeout) {
+  const end = Date.now() + timeout;
+  while (Date.now() < end) {
+    if (await driver.execute(`return ${condition}`)) return;
+    await sleep(50);
+  }
+  throw new Error(`WebKit: after ${timeout} ms, still not ${condition}`);
+}
+
+/** Sets the browser's answer, then lets the page ask from a click: the only way WebKit asks again. */
+async function setNotificationPermission(browser, origin, allow) {
+  await browser.control(`perm ${allow ? 'allow' : 'deny'} ${origin}`);
+  const wanted = `Notification.permission === '${allow ? 'granted' : 'denied'}'`;
+  const { driver } = browser;
+  if (await driver.execute(`return ${wanted}`)) return;
+  await driver.execute(`
+    const button = document.createElement('button');
+    button.style.cssText = 'position: fixed; left: 0; top: 0; width: 40px; height: 20px; z-index: 2147483647';
+    button.addEventListener('click', () => { button.remove(); Notification.requestPermission(); });
+    document.documentElement.append(button);`);
+  await driver.performActions([
+    {
+      type: 'pointer',
+      id: 'sync-notify-permission',
+      parameters: { pointerType: 'mouse' },
+      actions: [
+        { type: 'pointerMove', duration: 0, x: 20, y: 10 },
+        { type: 'pointerDown', button: 0 },
+        { type: 'pointerUp', button: 0 },
+      ],
+    },
+  ]);
+  await driver.releaseActions();
+  await waitInPage(driver, wanted, 5_000);
+}
+
+async function hasDefaultRoute() {
+  const { stdout } = await run('ip', ['route', 'show', 'default']);
+  return stdout.trim() !== '';
+}
+
+async function setOffline(browser, offline) {
+  if (!process.env.SYNC_NOTIFY_NETNS) throw new Error('WebKit offline needs the network namespace of scripts/run-tests.mjs');
+  // The proxy goes dead before the route goes, and comes back before the route: fetches fail
+  // whenever the page can see it is offline, and work as soon as it sees it is online.
+  if (offline) await browser.control('proxy dead');
+  if (offline === (await hasDefaultRoute())) await run('ip', ['route', offline ? 'del' : 'add', 'default', 'dev', 'lo']);
+  if (!offline) await browser.control('proxy none');
+  // WebKit sees a route change 2-4 s later; the test's own wait is shorter, so it is waited for here.
+  await waitInPage(browser.driver, `navigator.onLine === ${!offline}`, 15_000);
+}
+
+export function webkitControl() {
+  return {
+    name: 'sync-notify-webkit-control',
+    async executeCommand({ command, payload, session }) {
+      if (!command.startsWith('sync-notify:') || !(session.browser instanceof WebKitLauncher)) return undefined;
+      const browser = session.browser;
+      switch (command) {
+        case 'sync-notify:capabilities':
+          return { stopServiceWorkers: false };
+        case 'sync-notify:permissions': {
+          // WebKit knows neither a background-sync nor a persistent-storage permission.
+          const origin = new URL(await browser.driver.getUrl()).origin;
+          await setNotificationPermission(browser, origin, payload.permissions.includes('notifications'));
+          return true;
+        }
+        case 'sync-notify:offline':
+          await setOffline(browser, payload.offline);
+          return true;
+        case 'sync-notify:stop-service-workers':
+          throw new Error('WebKit cannot stop a service worker on demand (WebKitWebDriver has no such command)');
+        case 'sync-notify:forced-colors':
+          // WebKitWebDriver has no media emulation: the forced-colours test is skipped here.
+          return false;
+        default:
+          throw new Error(`Unknown command ${command}`);
+      }
+    },
+  };
+}
