@@ -4,7 +4,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/sync-notify-button.js';
 import { SyncNotifyButton } from '../../src/sync-notify-button.js';
 import { closeOutbox, countItems } from '../../src/page/outbox.js';
-import { emulateForcedColors, registerHostWorker, resetOrigin, setPermissions, unregisterWorkers } from '../support/browser.js';
+import { emulateForcedColors, hideAndShowPage, registerHostWorker, resetOrigin, setPermissions, unregisterWorkers } from '../support/browser.js';
 import { buttonOf, errorText, statusText } from '../support/element.js';
 
 /** The denied guidance says where the setting is in the browser at hand. */
@@ -327,7 +327,11 @@ describe('<sync-notify-button>', () => {
       const element = await fixture<SyncNotifyButton>(html`<sync-notify-button title="t" body="b"></sync-notify-button>`);
       await clickAndWaitError(element);
       expect(element.state).to.equal('denied');
+      const seen: string[] = [];
+      document.addEventListener('visibilitychange', () => seen.push(document.visibilityState));
       await setPermissions('notifications', 'background-sync');
+      // WebKit tells no page of a permission change: the person comes back from the settings.
+      if (await hideAndShowPage()) expect(seen).to.include('visible');
       await waitUntil(() => element.state === 'idle', 'the element stayed denied');
       await element.updateComplete;
       expect(errorText(element)).to.equal('');

@@ -110,6 +110,9 @@ export function browserControl() {
         case 'sync-notify:stop-service-workers':
           await stopServiceWorkers(page);
           return true;
+        case 'sync-notify:hide-and-show':
+          // Not needed here: Chromium and Firefox tell pages of a permission change at once.
+          return false;
         case 'sync-notify:forced-colors':
           // Chromium emulates it over CDP; Firefox's WebDriver BiDi has no such emulation: false.
           if (!isChromium(session.browser.name)) return false;

@@ -22,6 +22,11 @@ export async function stopServiceWorkers(): Promise<void> {
   await executeServerCommand('sync-notify:stop-service-workers');
 }
 
+/** Hides the page and shows it again, as a person does who went to the browser's settings; false where not needed. */
+export async function hideAndShowPage(): Promise<boolean> {
+  return (await executeServerCommand<boolean, undefined>('sync-notify:hide-and-show')) === true;
+}
+
 /** Emulates Windows high contrast (`forced-colors: active`); false where the browser cannot. */
 export async function emulateForcedColors(active: boolean): Promise<boolean> {
   return (await executeServerCommand<boolean, { active: boolean }>('sync-notify:forced-colors', { active })) === true;

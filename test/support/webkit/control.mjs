@@ -88,6 +88,13 @@ export function webkitControl() {
           return true;
         case 'sync-notify:stop-service-workers':
           throw new Error('WebKit cannot stop a service worker on demand (WebKitWebDriver has no such command)');
+        case 'sync-notify:hide-and-show': {
+          // As a person leaving for the settings and coming back: the window minimized, then restored.
+          const { driver } = browser;
+          await driver.minimizeWindow();
+          await driver.maximizeWindow();
+          return true;
+        }
         case 'sync-notify:forced-colors':
           // WebKitWebDriver has no media emulation: the forced-colours test is skipped here.
           return false;
