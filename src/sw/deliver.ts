@@ -52,13 +52,18 @@ export async function showWaiting(registration: ServiceWorkerRegistration, repor
     for (const batch of batchesOf(ready)) {
       const [title, options] = notificationFor(batch);
       try {
-        // WebKit keeps both notifications of one tag where the others replace the earlier: closed
-        // first, an item shown again (after a crash), a shared tag or a summary is never on screen twice.
-        if (tagsOnScreen.has(options.tag!)) (await registration.getNotifications({ tag: options.tag })).forEach((earlier) => earlier.close());
         await registration.showNotification(title, options);
       } catch (error) {
         batch.forEach((item) => keep(report, item, error));
         continue;
+      }
+      // WebKit keeps both notifications of one tag where the others replace the earlier: the
+      // earlier ones are closed, so an item shown again (after a crash), a shared tag or a summary
+      // is never on screen twice. Only after the show: Chromium names a notification by its tag,
+      // and a close sent before could reach it after the show, and close the new one.
+      if (tagsOnScreen.has(options.tag!)) {
+        const sameTag = await registration.getNotifications({ tag: options.tag }).catch(() => []);
+        sameTag.slice(0, -1).forEach((earlier) => earlier.close());
       }
       tagsOnScreen.add(options.tag!);
       if (!shown.length) removals = removals.then(() => removeShown(shown.splice(0), report));
