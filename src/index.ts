@@ -15,4 +15,5 @@ export { watchOutbox, type OutboxUpdate, type OutboxWatcher } from './page/watch
 export { clearOutbox, countItems, listFailures, listItems } from './page/outbox.js';
 export type { OutboxApiCall, OutboxFailure, OutboxItem, OutboxNotification } from './page/outbox.js';
 export type { OutboxAnnouncement } from './shared/protocol.js';
-export { englishMessages, type SyncNotifyMessages } from './page/messages.js';
+export { englishMessages, type SyncNotifyMessages, type TranslationHook } from './page/messages.js';
+export { registerTranslation } from './translations/register.js';
