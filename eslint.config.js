@@ -12,10 +12,15 @@ const sharedGlobals = Object.fromEntries(Object.entries(globals.serviceworker).f
  * import shared/, never each other; shared/ imports neither. Types from idb are fine anywhere; its
  * code, like Lit's, belongs to the page (the worker's budget has no room for either).
  */
-const imports = (wrongWay, message) => ({
+const imports = (wrongWay, message, allowTypeImports = false) => ({
   '@typescript-eslint/no-restricted-imports': [
     'error',
-    { patterns: [{ regex: wrongWay, message }, { regex: '^(idb|lit)($|/)', allowTypeImports: true, message: 'Page code only.' }] },
+    {
+      patterns: [
+        { regex: wrongWay, message, allowTypeImports },
+        { regex: '^(idb|lit)($|/)', allowTypeImports: true, message: 'Page code only.' },
+      ],
+    },
   ],
 });
 
@@ -45,6 +50,11 @@ export default tseslint.config(
         { patterns: [{ regex: '(^|/)sw($|/)', message: 'The page never imports worker code (src/sw/); share it through src/shared/.' }] },
       ],
     },
+  },
+  {
+    // A translation is a table of sentences, and its dist file a script of its own.
+    files: ['src/translations/**/*.ts'],
+    rules: imports('^\\.\\./', 'A translation imports only types from outside src/translations/: its dist file carries none of the element.', true),
   },
   {
     files: ['src/sw/**/*.ts'],

@@ -1,8 +1,10 @@
 import { rmSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
+import ts from 'typescript';
 import { sizeBudget } from './scripts/size-budget.mjs';
 
 rmSync('lib', { recursive: true, force: true });
@@ -10,6 +12,10 @@ rmSync('dist', { recursive: true, force: true });
 
 const PAGE_TSCONFIG = 'tsconfig.build.json';
 const WORKER_TSCONFIG = 'src/sw/tsconfig.json';
+
+/** The built-in translations: one opt-in module each (src/translations/<lang>.ts). */
+const LANGUAGES = ['de', 'fr', 'es', 'it', 'pt', 'nl', 'pl', 'ja', 'zh', 'ko', 'ar', 'he'];
+const translations = LANGUAGES.map((lang) => `src/translations/${lang}.ts`);
 
 /**
  * For npm users: one ES module per source file, lit and idb left as dependencies, with .d.ts.
@@ -50,8 +56,41 @@ const standalone = ({ input, file, format, tsconfig, gzipKB }) => ({
   ],
 });
 
+/**
+ * Types stripped, nothing checked: the library build and `npm run lint` check these files, and a
+ * type-checking plugin per translation would triple the build's time. `./x.js` imports are `./x.ts`.
+ */
+const stripTypes = {
+  name: 'strip-types',
+  resolveId: (source, importer) =>
+    importer?.endsWith('.ts') && source.startsWith('.') ? resolve(dirname(importer), source.replace(/\.js$/, '.ts')) : null,
+  transform(code, id) {
+    if (!id.endsWith('.ts')) return null;
+    const { outputText, sourceMapText } = ts.transpileModule(code, {
+      fileName: id,
+      compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ES2022, sourceMap: true },
+    });
+    return { code: outputText.replace(/\n\/\/# sourceMappingURL=.*$/, ''), map: sourceMapText };
+  },
+};
+
+/**
+ * One translation for a `<script>` tag: an IIFE that imports nothing and registers its language
+ * through the global hook the element asks (`syncNotifyTranslation`). As a classic script it
+ * runs while the page is parsed, before the element's module, so the first render is translated;
+ * it is a valid side-effect import from a module too.
+ */
+const translation = (lang) => ({
+  input: `src/translations/${lang}.ts`,
+  output: { file: `dist/translations/${lang}.js`, format: 'iife', sourcemap: true },
+  plugins: [stripTypes, terser({ ecma: 2020, compress: { passes: 2 }, format: { comments: false } }), sizeBudget({ gzipKB: 2.0 })],
+});
+
 export default [
-  library(['src/index.ts', 'src/sync-notify-button.ts', 'src/sync-notify-api-button.ts', 'src/sync-notify-outbox.ts', 'src/react.ts', 'src/react-jsx.ts'], PAGE_TSCONFIG),
+  library(
+    ['src/index.ts', 'src/sync-notify-button.ts', 'src/sync-notify-api-button.ts', 'src/sync-notify-outbox.ts', 'src/react.ts', 'src/react-jsx.ts', ...translations],
+    PAGE_TSCONFIG,
+  ),
   library(['src/sw/index.ts', 'src/sw/auto.ts', 'src/sw/api-calls.ts', 'src/sw/auto-api.ts'], WORKER_TSCONFIG),
   standalone({
     input: 'src/sync-notify-button.ts',
@@ -93,4 +132,5 @@ export default [
     tsconfig: WORKER_TSCONFIG,
     gzipKB: 3.0,
   }),
+  ...LANGUAGES.map(translation),
 ];

@@ -109,7 +109,7 @@ const stateAfter = (reason: SyncNotifyErrorReason): SyncNotifyState =>
  * @cssprop [--sync-notify-error-color=light-dark(#b91c1c, #fca5a5)] - Error text colour, by the page's color-scheme.
  * @cssprop [--sync-notify-status-font-size=0.875em] - Size of the status and error text.
  *
- * @attr lang - The notification's language; defaults to the nearest `lang` in the page.
+ * @attr lang - The language of the notification and of the element's sentences (from a registered translation); defaults to the nearest `lang` in the page.
  * @attr dir - The notification's direction: `auto`, `ltr` or `rtl`.
  */
 @customElement('sync-notify-button')
@@ -184,7 +184,7 @@ export class SyncNotifyButton extends LitElement {
   /** How many notifications of this site wait in the outbox (all buttons' together); read-only. */
   @property({ attribute: 'pending', type: Number, reflect: true }) pending = 0;
 
-  /** Replaces any of the sentences the element shows. */
+  /** Replaces any of the sentences the element shows, in whatever language it speaks. */
   @property({ attribute: false }) messages: Partial<SyncNotifyMessages> = {};
 
   @state() private failure?: Failure;
@@ -235,9 +235,12 @@ export class SyncNotifyButton extends LitElement {
     `;
   }
 
-  /** The English sentences, with the author's replacements. */
+  /**
+   * Each sentence from the author's `messages`, else from the translation registered for the
+   * element's language (the modules of translations/ install the hook), else English.
+   */
   private get text(): SyncNotifyMessages {
-    return { ...englishMessages, ...this.messages };
+    return { ...englishMessages, ...globalThis.syncNotifyTranslation?.(this), ...this.messages };
   }
 
   /**

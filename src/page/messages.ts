@@ -1,7 +1,8 @@
 /**
  * Every sentence the element shows, in one typed English table, and the one lookup that turns a
- * failure into its sentence. Authors replace any of them through the element's `messages`
- * property (another language, another tone).
+ * failure into its sentence. Other languages are opt-in modules (src/translations/), which
+ * register through the hook typed here; authors replace any sentence through the element's
+ * `messages` property (another tone, a language not shipped).
  */
 import { browserFamily, type BrowserFamily } from './capabilities.js';
 import type { Failure, SyncNotifyErrorReason } from './failure.js';
@@ -73,10 +74,26 @@ export const englishMessages: SyncNotifyMessages = {
   outboxFull: 'Too many notifications are waiting, so this one was not queued.',
 };
 
+/** What the modules of `translations/` install (`registerTranslation`), and the element asks. */
+export interface TranslationHook {
+  /** The registered sentences for an element's language: its tag's, else its base language's. */
+  (element: Element): Partial<SyncNotifyMessages> | undefined;
+  /** Registered translations, by lower-case language tag. */
+  translations: Record<string, Partial<SyncNotifyMessages>>;
+}
+
+declare global {
+  /**
+   * One global, not a module's state: a translation loaded by a script tag reaches the element of
+   * any bundle, in any order. Absent until a translation registers: then the element speaks English.
+   */
+  var syncNotifyTranslation: TranslationHook | undefined;
+}
+
 /** `permission-denied` → `permissionDenied`: a reason's sentence is named after it. */
 type MessageKey<Reason extends string> = Reason extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<MessageKey<Tail>>}` : Reason;
 
-/** The sentence for a failure, from `text` (the English table with the author's replacements). */
+/** The sentence for a failure, from `text` (the element's sentences: `messages`, translation, English). */
 export function describeFailure(failure: Failure, text: SyncNotifyMessages): string {
   if (failure.reason === 'rejected') return text.rejected(failure.status);
   if (failure.reason === 'permission-denied') return text.permissionDenied(browserFamily());

@@ -26,6 +26,9 @@ describe('the import rule between src/page, src/sw and src/shared', () => {
     ['src/shared/example.ts', '../sw/settle.js'],
     ['src/sw/example.ts', 'idb'],
     ['src/shared/example.ts', 'lit'],
+    ['src/translations/example.ts', '../page/messages.js'],
+    ['src/translations/example.ts', '../sync-notify-button.js'],
+    ['src/translations/example.ts', 'lit'],
   ]) {
     it(`refuses ${source} in ${filePath}`, async () => {
       assert.deepEqual(await brokenRules(filePath, `import '${source}';\n`), [WRONG_WAY]);
@@ -37,6 +40,10 @@ describe('the import rule between src/page, src/sw and src/shared', () => {
     ['src/example.ts', "import './page/queue.js';\nimport './shared/channel.js';\n"],
     ['src/sw/example.ts', "import '../shared/outbox-schema.js';\nimport './settle.js';\n"],
     ['src/shared/example.ts', "import type { DBSchema } from 'idb';\nimport './protocol.js';\nexport type Schema = DBSchema;\n"],
+    [
+      'src/translations/example.ts',
+      "import type { SyncNotifyMessages } from '../page/messages.js';\nimport { registerTranslation } from './register.js';\nexport type T = SyncNotifyMessages;\nregisterTranslation('x', {});\n",
+    ],
   ]) {
     it(`lets ${filePath} import its own wing and src/shared`, async () => {
       assert.deepEqual(await brokenRules(filePath, code), []);

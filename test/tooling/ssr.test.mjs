@@ -19,3 +19,11 @@ test('renders <sync-notify-button> on the server to a declarative shadow root wi
   assert.match(markup, /<p part="error" id="error" role="alert">/);
   assert.match(markup, />Send<\/sync-notify-button>/);
 });
+
+test("renders the translation of the element's own lang on the server, which knows no page's lang", async () => {
+  await import('../../lib/index.js');
+  await import('../../lib/translations/de.js');
+  const markupOf = (template) => collectResult(render(template));
+  assert.match(await markupOf(html`<sync-notify-button lang="de" title="t" body="b"></sync-notify-button>`), /<slot><!--lit-part-->Benachrichtigung senden<!--\/lit-part--><\/slot>/);
+  assert.match(await markupOf(html`<sync-notify-button title="t" body="b"></sync-notify-button>`), /<slot><!--lit-part-->Send notification<!--\/lit-part--><\/slot>/);
+});

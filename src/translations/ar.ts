@@ -1,0 +1,66 @@
+/**
+ * Arabic, written right to left. Importing this module registers it for `ar` and every `ar-…` tag.
+ * The page sets the direction (`dir="rtl"`), which the element's text inherits. A title or an
+ * HTTP status in a sentence is isolated (U+2068 … U+2069), so a left-to-right title keeps its
+ * place and its punctuation; « » mirror by themselves. Counted nouns take six forms.
+ */
+import type { BrowserFamily } from '../page/capabilities.js';
+import type { SyncNotifyMessages } from '../page/messages.js';
+import { pluralOf, registerTranslation } from './register.js';
+
+const plural = pluralOf('ar');
+
+const isolate = (text: string) => `\u2068${text}\u2069`;
+const quoted = (text: string) => `«${isolate(text)}»`;
+
+// The address bar's icon is at its start: on the right where the browser itself is in Arabic.
+const settings: Record<BrowserFamily, string> = {
+  chromium: 'من الرمز المجاور لعنوان الموقع في شريط العناوين',
+  firefox: 'من الرمز المجاور لعنوان الموقع في شريط العناوين',
+  safari: 'من Safari › الإعدادات › مواقع الويب › الإشعارات',
+  ios: 'من تطبيق الإعدادات › الإشعارات',
+  other: 'من إعدادات المواقع في المتصفح',
+};
+
+const waiting = (count: number): string => {
+  switch (plural(count)) {
+    case 'zero':
+      return 'لا إشعارات';
+    case 'one':
+      return 'إشعار واحد';
+    case 'two':
+      return 'إشعاران';
+    case 'few': // 3–10, 103–110…
+      return `${count} إشعارات`;
+    case 'many': // 11–99, 111–199…
+      return `${count} إشعارًا`;
+    default: // 100–102, 200–202…
+      return `${count} إشعار`;
+  }
+};
+
+const arabic: SyncNotifyMessages = {
+  buttonLabel: 'إرسال الإشعار',
+  working: 'جارٍ وضع الإشعار في قائمة الانتظار…',
+  queuedOnline: (title) => `أُضيف ${quoted(title)} إلى قائمة الانتظار، وجارٍ إرساله الآن.`,
+  queuedOffline: (title) => `أُضيف ${quoted(title)} إلى قائمة الانتظار، وسيُرسَل عند عودة الاتصال.`,
+  sent: (title) => `أُرسل ${quoted(title)}.`,
+  cancelled: (title) => `أُلغي ${quoted(title)}.`,
+  pending: (count) => `${waiting(count)} في انتظار الاتصال.`,
+  // "Label: number" agrees with any count.
+  summaryTitle: 'إشعارات أُرسلت دون اتصال: {count}',
+  unsupported: 'لا يمكن لهذا المتصفح إرسال الإشعارات لاحقًا.',
+  installRequired: 'لتلقي الإشعارات هنا، أضف هذا الموقع إلى الشاشة الرئيسية: اضغط على «مشاركة» ثم على «إضافة إلى الشاشة الرئيسية».',
+  permissionDenied: (browser) => `الإشعارات محظورة لهذا الموقع. اسمح بها ${settings[browser]}.`,
+  permissionDismissed: 'لم يُسمح بالإشعارات. اضغط على الزر مرة أخرى ليُطرح السؤال من جديد.',
+  invalidInput: 'لم يُضبط هذا الزر بشكل صحيح، لذا لم يُضف شيء إلى قائمة الانتظار.',
+  noServiceWorker: 'لا يمكن إرسال الإشعارات من هذه الصفحة بعد، لذا لم يُضف شيء إلى قائمة الانتظار.',
+  storageFailed: 'تعذّر على هذا الجهاز حفظ الإشعار، لذا لم يُضف شيء إلى قائمة الانتظار. يُرجى المحاولة مرة أخرى.',
+  storageBlocked: 'أغلق علامات التبويب الأخرى لهذا الموقع، ثم اضغط على الزر مرة أخرى.',
+  deliveryFailed: 'تعذّر عرض الإشعار حتى الآن. سيبقى في قائمة الانتظار.',
+  rejected: (status) => (status ? `رفض الخادم الرسالة (${isolate(`HTTP ${status}`)})، لذا لن تُرسَل.` : 'تعذّر إرسال الرسالة.'),
+  expired: 'انتظر أحد الإشعارات الاتصال مدة طويلة جدًا فحُذف.',
+  outboxFull: 'هناك إشعارات كثيرة جدًا في الانتظار، لذا لم يُضف هذا الإشعار إلى قائمة الانتظار.',
+};
+
+registerTranslation('ar', arabic);

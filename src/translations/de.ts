@@ -1,0 +1,48 @@
+/** German. Importing this module registers it for `de` and every `de-…` tag. */
+import type { BrowserFamily } from '../page/capabilities.js';
+import type { SyncNotifyMessages } from '../page/messages.js';
+import { pluralOf, registerTranslation } from './register.js';
+
+const plural = pluralOf('de');
+
+const settings: Record<BrowserFamily, string> = {
+  chromium: 'über das Symbol links in der Adressleiste',
+  firefox: 'über das Symbol links in der Adressleiste',
+  safari: 'unter Safari › Einstellungen › Websites › Mitteilungen',
+  ios: 'in der App „Einstellungen“ › Mitteilungen',
+  other: 'in den Website-Einstellungen des Browsers',
+};
+
+const german: SyncNotifyMessages = {
+  buttonLabel: 'Benachrichtigung senden',
+  working: 'Benachrichtigung wird in die Warteschlange gestellt\u00a0…',
+  queuedOnline: (title) => `„${title}“ ist in der Warteschlange und wird jetzt gesendet.`,
+  queuedOffline: (title) => `„${title}“ ist in der Warteschlange und wird gesendet, sobald Sie wieder online sind.`,
+  sent: (title) => `„${title}“ wurde gesendet.`,
+  cancelled: (title) => `„${title}“ wurde abgebrochen.`,
+  pending: (count) =>
+    plural(count) === 'one'
+      ? `${count} Benachrichtigung wartet auf eine Verbindung.`
+      : `${count} Benachrichtigungen warten auf eine Verbindung.`,
+  // Never fewer than two: a summary stands for several.
+  summaryTitle: '{count} offline gesendete Benachrichtigungen',
+  unsupported: 'Dieser Browser kann Benachrichtigungen nicht später senden.',
+  installRequired:
+    'Um hier Benachrichtigungen zu erhalten, fügen Sie diese Website zum Home-Bildschirm hinzu: Tippen Sie auf „Teilen“ und dann auf „Zum Home-Bildschirm“.',
+  permissionDenied: (browser) => `Benachrichtigungen sind für diese Website blockiert. Erlauben Sie sie ${settings[browser]}.`,
+  permissionDismissed: 'Benachrichtigungen wurden nicht erlaubt. Drücken Sie die Schaltfläche erneut, um noch einmal gefragt zu werden.',
+  invalidInput: 'Diese Schaltfläche ist nicht richtig eingerichtet, daher wurde nichts in die Warteschlange gestellt.',
+  noServiceWorker: 'Von dieser Seite können noch keine Benachrichtigungen gesendet werden, daher wurde nichts in die Warteschlange gestellt.',
+  storageFailed:
+    'Dieses Gerät konnte die Benachrichtigung nicht speichern, daher wurde nichts in die Warteschlange gestellt. Bitte versuchen Sie es erneut.',
+  storageBlocked: 'Schließen Sie die anderen Tabs dieser Website und drücken Sie dann die Schaltfläche erneut.',
+  deliveryFailed: 'Die Benachrichtigung konnte noch nicht angezeigt werden. Sie bleibt in der Warteschlange.',
+  rejected: (status) =>
+    status
+      ? `Der Server hat die Nachricht abgelehnt (HTTP ${status}), daher wird sie nicht gesendet.`
+      : 'Die Nachricht konnte nicht gesendet werden.',
+  expired: 'Eine Benachrichtigung hat zu lange auf eine Verbindung gewartet und wurde verworfen.',
+  outboxFull: 'Es warten zu viele Benachrichtigungen, daher wurde diese nicht in die Warteschlange gestellt.',
+};
+
+registerTranslation('de', german);

@@ -1,0 +1,41 @@
+/** Spanish. Importing this module registers it for `es` and every `es-…` tag. Quotes: « », as the RAE prefers. */
+import type { BrowserFamily } from '../page/capabilities.js';
+import type { SyncNotifyMessages } from '../page/messages.js';
+import { pluralOf, registerTranslation } from './register.js';
+
+const plural = pluralOf('es');
+
+const settings: Record<BrowserFamily, string> = {
+  chromium: 'desde el icono a la izquierda de la barra de direcciones',
+  firefox: 'desde el icono a la izquierda de la barra de direcciones',
+  safari: 'en Safari › Ajustes › Sitios web › Notificaciones',
+  ios: 'en la app Ajustes › Notificaciones',
+  other: 'en la configuración de sitios del navegador',
+};
+
+const spanish: SyncNotifyMessages = {
+  buttonLabel: 'Enviar notificación',
+  working: 'Poniendo la notificación en cola…',
+  queuedOnline: (title) => `«${title}» está en cola y se está enviando.`,
+  queuedOffline: (title) => `«${title}» está en cola y se enviará cuando vuelva la conexión.`,
+  sent: (title) => `«${title}» se ha enviado.`,
+  cancelled: (title) => `«${title}» se ha cancelado.`,
+  pending: (count) =>
+    plural(count) === 'one' ? `${count} notificación en espera de conexión.` : `${count} notificaciones en espera de conexión.`,
+  summaryTitle: '{count} notificaciones enviadas sin conexión',
+  unsupported: 'Este navegador no puede enviar notificaciones más tarde.',
+  installRequired: 'Para recibir notificaciones aquí, añade este sitio a tu pantalla de inicio: toca Compartir y luego «Añadir a pantalla de inicio».',
+  permissionDenied: (browser) => `Las notificaciones están bloqueadas para este sitio. Permítelas ${settings[browser]}.`,
+  permissionDismissed: 'No se permitieron las notificaciones. Pulsa el botón otra vez para que se vuelva a preguntar.',
+  invalidInput: 'Este botón no está bien configurado, así que no se puso nada en cola.',
+  noServiceWorker: 'Esta página aún no puede enviar notificaciones, así que no se puso nada en cola.',
+  storageFailed: 'Este dispositivo no pudo guardar la notificación, así que no se puso nada en cola. Inténtalo de nuevo.',
+  storageBlocked: 'Cierra las demás pestañas de este sitio y vuelve a pulsar el botón.',
+  deliveryFailed: 'La notificación aún no se pudo mostrar. Sigue en cola.',
+  rejected: (status) =>
+    status ? `El servidor rechazó el mensaje (HTTP ${status}), así que no se enviará.` : 'No se pudo enviar el mensaje.',
+  expired: 'Una notificación llevaba demasiado tiempo esperando conexión y se descartó.',
+  outboxFull: 'Hay demasiadas notificaciones en espera, así que esta no se puso en cola.',
+};
+
+registerTranslation('es', spanish);

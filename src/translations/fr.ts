@@ -1,0 +1,47 @@
+/**
+ * French. Importing this module registers it for `fr` and every `fr-…` tag. Spacing as French
+ * typography has it: a narrow no-break space inside « » (U+202F), a no-break space before a colon.
+ */
+import type { BrowserFamily } from '../page/capabilities.js';
+import type { SyncNotifyMessages } from '../page/messages.js';
+import { pluralOf, registerTranslation } from './register.js';
+
+const plural = pluralOf('fr');
+
+const quoted = (text: string) => `«\u202f${text}\u202f»`;
+
+const settings: Record<BrowserFamily, string> = {
+  chromium: 'depuis l’icône à gauche de la barre d’adresse',
+  firefox: 'depuis l’icône à gauche de la barre d’adresse',
+  safari: 'dans Safari › Réglages › Sites web › Notifications',
+  ios: 'dans l’app Réglages › Notifications',
+  other: 'dans les paramètres des sites du navigateur',
+};
+
+const french: SyncNotifyMessages = {
+  buttonLabel: 'Envoyer la notification',
+  working: 'Mise en file d’attente de la notification…',
+  queuedOnline: (title) => `Notification ${quoted(title)} en file d’attente, envoi en cours.`,
+  queuedOffline: (title) => `Notification ${quoted(title)} en file d’attente, envoi dès que vous serez de nouveau en ligne.`,
+  sent: (title) => `Notification ${quoted(title)} envoyée.`,
+  cancelled: (title) => `Notification ${quoted(title)} annulée.`,
+  // French counts 0 and 1 as singular, and has a `many` form (a million) that reads as the plural.
+  pending: (count) =>
+    plural(count) === 'one' ? `${count} notification en attente de connexion.` : `${count} notifications en attente de connexion.`,
+  summaryTitle: '{count} notifications envoyées hors connexion',
+  unsupported: 'Ce navigateur ne peut pas envoyer de notifications plus tard.',
+  installRequired: `Pour recevoir des notifications ici, ajoutez ce site à votre écran d’accueil\u00a0: touchez Partager, puis ${quoted('Sur l’écran d’accueil')}.`,
+  permissionDenied: (browser) => `Les notifications sont bloquées pour ce site. Autorisez-les ${settings[browser]}.`,
+  permissionDismissed: 'Les notifications n’ont pas été autorisées. Appuyez de nouveau sur le bouton pour que la question vous soit reposée.',
+  invalidInput: 'Ce bouton n’est pas configuré correctement, rien n’a donc été mis en file d’attente.',
+  noServiceWorker: 'Cette page ne peut pas encore envoyer de notifications, rien n’a donc été mis en file d’attente.',
+  storageFailed: 'Cet appareil n’a pas pu enregistrer la notification, rien n’a donc été mis en file d’attente. Veuillez réessayer.',
+  storageBlocked: 'Fermez les autres onglets de ce site, puis appuyez de nouveau sur le bouton.',
+  deliveryFailed: 'La notification n’a pas encore pu être affichée. Elle reste en file d’attente.',
+  rejected: (status) =>
+    status ? `Le serveur a refusé le message (HTTP ${status}), il ne sera donc pas envoyé.` : 'Le message n’a pas pu être envoyé.',
+  expired: 'Une notification a attendu une connexion trop longtemps et a été supprimée.',
+  outboxFull: 'Trop de notifications sont en attente, celle-ci n’a donc pas été mise en file d’attente.',
+};
+
+registerTranslation('fr', french);

@@ -1,0 +1,52 @@
+/**
+ * Hebrew, written right to left. Importing this module registers it for `he` and every `he-…`
+ * tag. The page sets the direction (`dir="rtl"`), which the element's text inherits. A title or
+ * an HTTP status in a sentence is isolated (U+2068 … U+2069), so a left-to-right title keeps its
+ * place and its punctuation. Quotes: ” ”, as Hebrew has them.
+ */
+import type { BrowserFamily } from '../page/capabilities.js';
+import type { SyncNotifyMessages } from '../page/messages.js';
+import { pluralOf, registerTranslation } from './register.js';
+
+const plural = pluralOf('he');
+
+const isolate = (text: string) => `\u2068${text}\u2069`;
+const quoted = (text: string) => `”${isolate(text)}”`;
+
+// The address bar's icon is at its start: on the right where the browser itself is in Hebrew.
+const settings: Record<BrowserFamily, string> = {
+  chromium: 'דרך הסמל שליד כתובת האתר בשורת הכתובת',
+  firefox: 'דרך הסמל שליד כתובת האתר בשורת הכתובת',
+  safari: 'ב־Safari › הגדרות › אתרים › עדכונים',
+  ios: 'באפליקציה ”הגדרות” › עדכונים',
+  other: 'בהגדרות האתרים של הדפדפן',
+};
+
+const hebrew: SyncNotifyMessages = {
+  buttonLabel: 'שליחת התראה',
+  working: 'ההתראה נכנסת לתור…',
+  queuedOnline: (title) => `ההתראה ${quoted(title)} נוספה לתור ונשלחת עכשיו.`,
+  queuedOffline: (title) => `ההתראה ${quoted(title)} נוספה לתור ותישלח כשהחיבור יחזור.`,
+  sent: (title) => `ההתראה ${quoted(title)} נשלחה.`,
+  cancelled: (title) => `ההתראה ${quoted(title)} בוטלה.`,
+  pending: (count) => {
+    const form = plural(count);
+    if (form === 'one') return 'התראה אחת ממתינה לחיבור.';
+    return form === 'two' ? 'שתי התראות ממתינות לחיבור.' : `${count} התראות ממתינות לחיבור.`;
+  },
+  summaryTitle: '{count} התראות שנשלחו ללא חיבור',
+  unsupported: 'הדפדפן הזה לא יכול לשלוח התראות מאוחר יותר.',
+  installRequired: 'כדי לקבל כאן התראות, יש להוסיף את האתר למסך הבית: מקישים על ”שיתוף” ואז על ”הוספה למסך הבית”.',
+  permissionDenied: (browser) => `ההתראות חסומות באתר הזה. אפשר לאשר אותן ${settings[browser]}.`,
+  permissionDismissed: 'ההתראות לא אושרו. אפשר ללחוץ שוב על הכפתור כדי שהשאלה תוצג שוב.',
+  invalidInput: 'הכפתור הזה לא מוגדר נכון, ולכן שום דבר לא נוסף לתור.',
+  noServiceWorker: 'עדיין אי אפשר לשלוח התראות מהדף הזה, ולכן שום דבר לא נוסף לתור.',
+  storageFailed: 'המכשיר לא הצליח לשמור את ההתראה, ולכן שום דבר לא נוסף לתור. כדאי לנסות שוב.',
+  storageBlocked: 'יש לסגור את שאר הכרטיסיות של האתר הזה ואז ללחוץ שוב על הכפתור.',
+  deliveryFailed: 'עדיין לא ניתן היה להציג את ההתראה. היא נשארת בתור.',
+  rejected: (status) => (status ? `השרת דחה את ההודעה (${isolate(`HTTP ${status}`)}), ולכן היא לא תישלח.` : 'לא ניתן היה לשלוח את ההודעה.'),
+  expired: 'התראה המתינה לחיבור זמן רב מדי ונמחקה.',
+  outboxFull: 'יותר מדי התראות ממתינות, ולכן ההתראה הזו לא נוספה לתור.',
+};
+
+registerTranslation('he', hebrew);

@@ -1,0 +1,41 @@
+/** Italian. Importing this module registers it for `it` and every `it-…` tag. */
+import type { BrowserFamily } from '../page/capabilities.js';
+import type { SyncNotifyMessages } from '../page/messages.js';
+import { pluralOf, registerTranslation } from './register.js';
+
+const plural = pluralOf('it');
+
+const settings: Record<BrowserFamily, string> = {
+  chromium: 'dall’icona a sinistra della barra degli indirizzi',
+  firefox: 'dall’icona a sinistra della barra degli indirizzi',
+  safari: 'in Safari › Impostazioni › Siti web › Notifiche',
+  ios: 'nell’app Impostazioni › Notifiche',
+  other: 'nelle impostazioni dei siti del browser',
+};
+
+const italian: SyncNotifyMessages = {
+  buttonLabel: 'Invia notifica',
+  working: 'Messa in coda della notifica…',
+  queuedOnline: (title) => `Notifica «${title}» in coda: invio in corso.`,
+  queuedOffline: (title) => `Notifica «${title}» in coda: verrà inviata quando sarai di nuovo online.`,
+  sent: (title) => `Notifica «${title}» inviata.`,
+  cancelled: (title) => `Notifica «${title}» annullata.`,
+  pending: (count) =>
+    plural(count) === 'one' ? `${count} notifica in attesa di connessione.` : `${count} notifiche in attesa di connessione.`,
+  summaryTitle: '{count} notifiche inviate offline',
+  unsupported: 'Questo browser non può inviare notifiche in un secondo momento.',
+  installRequired: 'Per ricevere notifiche qui, aggiungi questo sito alla schermata Home: tocca Condividi, poi «Aggiungi alla schermata Home».',
+  permissionDenied: (browser) => `Le notifiche sono bloccate per questo sito. Consentile ${settings[browser]}.`,
+  permissionDismissed: 'Le notifiche non sono state consentite. Premi di nuovo il pulsante per ricevere ancora la richiesta.',
+  invalidInput: 'Questo pulsante non è configurato correttamente, quindi non è stato messo in coda nulla.',
+  noServiceWorker: 'Questa pagina non può ancora inviare notifiche, quindi non è stato messo in coda nulla.',
+  storageFailed: 'Questo dispositivo non è riuscito a salvare la notifica, quindi non è stato messo in coda nulla. Riprova.',
+  storageBlocked: 'Chiudi le altre schede di questo sito, poi premi di nuovo il pulsante.',
+  deliveryFailed: 'Non è stato ancora possibile mostrare la notifica. Resta in coda.',
+  rejected: (status) =>
+    status ? `Il server ha rifiutato il messaggio (HTTP ${status}), quindi non verrà inviato.` : 'Non è stato possibile inviare il messaggio.',
+  expired: 'Una notifica ha atteso troppo a lungo una connessione ed è stata eliminata.',
+  outboxFull: 'Ci sono troppe notifiche in attesa, quindi questa non è stata messa in coda.',
+};
+
+registerTranslation('it', italian);

@@ -1,0 +1,38 @@
+/** Japanese. Importing this module registers it for `ja` and every `ja-…` tag. Japanese counts without plural forms (件). */
+import type { BrowserFamily } from '../page/capabilities.js';
+import type { SyncNotifyMessages } from '../page/messages.js';
+import { registerTranslation } from './register.js';
+
+const settings: Record<BrowserFamily, string> = {
+  chromium: 'アドレスバーの左にあるアイコンから',
+  firefox: 'アドレスバーの左にあるアイコンから',
+  safari: 'Safari › 設定 › Webサイト › 通知で',
+  ios: '設定アプリ › 通知で',
+  other: 'ブラウザのサイト設定で',
+};
+
+const japanese: SyncNotifyMessages = {
+  buttonLabel: '通知を送信',
+  working: '通知をキューに追加しています…',
+  queuedOnline: (title) => `「${title}」をキューに追加しました。今すぐ送信します。`,
+  queuedOffline: (title) => `「${title}」をキューに追加しました。オンラインに戻ったら送信します。`,
+  sent: (title) => `「${title}」を送信しました。`,
+  cancelled: (title) => `「${title}」をキャンセルしました。`,
+  pending: (count) => `${count}件が接続を待っています。`,
+  summaryTitle: 'オフライン中に送信した{count}件の通知',
+  unsupported: 'このブラウザでは、通知を後で送信できません。',
+  installRequired: 'ここで通知を受け取るには、このサイトをホーム画面に追加してください。「共有」をタップし、「ホーム画面に追加」をタップします。',
+  permissionDenied: (browser) => `このサイトの通知はブロックされています。${settings[browser]}許可してください。`,
+  permissionDismissed: '通知は許可されませんでした。もう一度確認するには、ボタンをもう一度押してください。',
+  invalidInput: 'このボタンは正しく設定されていないため、何もキューに追加されませんでした。',
+  noServiceWorker: 'このページからはまだ通知を送信できないため、何もキューに追加されませんでした。',
+  storageFailed: 'このデバイスに通知を保存できなかったため、何もキューに追加されませんでした。もう一度お試しください。',
+  storageBlocked: 'このサイトのほかのタブを閉じてから、もう一度ボタンを押してください。',
+  deliveryFailed: '通知をまだ表示できませんでした。キューに残っています。',
+  rejected: (status) =>
+    status ? `サーバーがメッセージを拒否したため（HTTP ${status}）、送信されません。` : 'メッセージを送信できませんでした。',
+  expired: '接続を長く待ちすぎたため、通知が1件削除されました。',
+  outboxFull: '待機中の通知が多すぎるため、この通知はキューに追加されませんでした。',
+};
+
+registerTranslation('ja', japanese);

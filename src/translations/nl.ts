@@ -1,0 +1,40 @@
+/** Dutch. Importing this module registers it for `nl` and every `nl-…` tag. Quotes: ‘ ’, as Dutch has them. */
+import type { BrowserFamily } from '../page/capabilities.js';
+import type { SyncNotifyMessages } from '../page/messages.js';
+import { pluralOf, registerTranslation } from './register.js';
+
+const plural = pluralOf('nl');
+
+const settings: Record<BrowserFamily, string> = {
+  chromium: 'via het pictogram links in de adresbalk',
+  firefox: 'via het pictogram links in de adresbalk',
+  safari: 'in Safari › Instellingen › Websites › Berichtgeving',
+  ios: 'in de app Instellingen › Berichtgeving',
+  other: 'in de site-instellingen van de browser',
+};
+
+const dutch: SyncNotifyMessages = {
+  buttonLabel: 'Melding versturen',
+  working: 'Melding in de wachtrij zetten…',
+  queuedOnline: (title) => `‘${title}’ staat in de wachtrij en wordt nu verstuurd.`,
+  queuedOffline: (title) => `‘${title}’ staat in de wachtrij en wordt verstuurd zodra je weer online bent.`,
+  sent: (title) => `‘${title}’ is verstuurd.`,
+  cancelled: (title) => `‘${title}’ is geannuleerd.`,
+  pending: (count) => (plural(count) === 'one' ? `${count} melding wacht op verbinding.` : `${count} meldingen wachten op verbinding.`),
+  summaryTitle: '{count} meldingen offline verstuurd',
+  unsupported: 'Deze browser kan meldingen niet later versturen.',
+  installRequired: 'Zet deze site op je beginscherm om hier meldingen te krijgen: tik op Deel en dan op ‘Zet op beginscherm’.',
+  permissionDenied: (browser) => `Meldingen zijn geblokkeerd voor deze site. Sta ze toe ${settings[browser]}.`,
+  permissionDismissed: 'Meldingen zijn niet toegestaan. Druk opnieuw op de knop om de vraag nog een keer te krijgen.',
+  invalidInput: 'Deze knop is niet goed ingesteld, dus er is niets in de wachtrij gezet.',
+  noServiceWorker: 'Deze pagina kan nog geen meldingen versturen, dus er is niets in de wachtrij gezet.',
+  storageFailed: 'Dit apparaat kon de melding niet opslaan, dus er is niets in de wachtrij gezet. Probeer het opnieuw.',
+  storageBlocked: 'Sluit de andere tabbladen van deze site en druk dan opnieuw op de knop.',
+  deliveryFailed: 'De melding kon nog niet worden getoond. Ze blijft in de wachtrij.',
+  rejected: (status) =>
+    status ? `De server heeft het bericht geweigerd (HTTP ${status}), dus het wordt niet verstuurd.` : 'Het bericht kon niet worden verstuurd.',
+  expired: 'Een melding wachtte te lang op een verbinding en is verwijderd.',
+  outboxFull: 'Er wachten te veel meldingen, dus deze is niet in de wachtrij gezet.',
+};
+
+registerTranslation('nl', dutch);

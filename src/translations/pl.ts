@@ -1,0 +1,52 @@
+/**
+ * Polish. Importing this module registers it for `pl` and every `pl-…` tag. Counted nouns take
+ * three forms: 1 powiadomienie, 2–4 (22–24…) powiadomienia, 5–21 (25…) powiadomień.
+ */
+import type { BrowserFamily } from '../page/capabilities.js';
+import type { SyncNotifyMessages } from '../page/messages.js';
+import { pluralOf, registerTranslation } from './register.js';
+
+const plural = pluralOf('pl');
+
+const settings: Record<BrowserFamily, string> = {
+  chromium: 'za pomocą ikony po lewej stronie paska adresu',
+  firefox: 'za pomocą ikony po lewej stronie paska adresu',
+  safari: 'w Safari › Ustawienia › Witryny › Powiadomienia',
+  ios: 'w aplikacji Ustawienia › Powiadomienia',
+  other: 'w ustawieniach witryn przeglądarki',
+};
+
+const waiting = {
+  one: 'powiadomienie czeka',
+  few: 'powiadomienia czekają',
+  many: 'powiadomień czeka',
+} as const;
+
+const polish: SyncNotifyMessages = {
+  buttonLabel: 'Wyślij powiadomienie',
+  working: 'Dodawanie powiadomienia do kolejki…',
+  queuedOnline: (title) => `Dodano „${title}” do kolejki – trwa wysyłanie.`,
+  queuedOffline: (title) => `Dodano „${title}” do kolejki – wysyłka po odzyskaniu połączenia.`,
+  sent: (title) => `Wysłano „${title}”.`,
+  cancelled: (title) => `Anulowano „${title}”.`,
+  // `other` is for fractions, which a count never is.
+  pending: (count) => `${count} ${waiting[plural(count) as keyof typeof waiting] ?? waiting.many} na połączenie.`,
+  // "Label: number" agrees with any count; "{count} powiadomienia" would not (5 powiadomień).
+  summaryTitle: 'Powiadomienia wysłane offline: {count}',
+  unsupported: 'Ta przeglądarka nie może wysyłać powiadomień później.',
+  installRequired:
+    'Aby otrzymywać tu powiadomienia, dodaj tę witrynę do ekranu początkowego: stuknij Udostępnij, a potem „Do ekranu początkowego”.',
+  permissionDenied: (browser) => `Powiadomienia są zablokowane dla tej witryny. Zezwól na nie ${settings[browser]}.`,
+  permissionDismissed: 'Nie zezwolono na powiadomienia. Naciśnij przycisk ponownie, aby zobaczyć pytanie jeszcze raz.',
+  invalidInput: 'Ten przycisk nie jest poprawnie skonfigurowany, więc nic nie dodano do kolejki.',
+  noServiceWorker: 'Ta strona nie może jeszcze wysyłać powiadomień, więc nic nie dodano do kolejki.',
+  storageFailed: 'To urządzenie nie mogło zapisać powiadomienia, więc nic nie dodano do kolejki. Spróbuj ponownie.',
+  storageBlocked: 'Zamknij pozostałe karty tej witryny, a potem ponownie naciśnij przycisk.',
+  deliveryFailed: 'Nie udało się jeszcze wyświetlić powiadomienia. Pozostaje w kolejce.',
+  rejected: (status) =>
+    status ? `Serwer odrzucił wiadomość (HTTP ${status}), więc nie zostanie wysłana.` : 'Nie udało się wysłać wiadomości.',
+  expired: 'Powiadomienie zbyt długo czekało na połączenie i zostało usunięte.',
+  outboxFull: 'Zbyt wiele powiadomień czeka, więc tego nie dodano do kolejki.',
+};
+
+registerTranslation('pl', polish);

@@ -1,0 +1,45 @@
+/**
+ * Portuguese, as written in Brazil (the iPhone's labels are Brazil's). Importing this module
+ * registers it for `pt` and every `pt-…` tag; register a `pt-PT` table for Portugal's wording.
+ */
+import type { BrowserFamily } from '../page/capabilities.js';
+import type { SyncNotifyMessages } from '../page/messages.js';
+import { pluralOf, registerTranslation } from './register.js';
+
+const plural = pluralOf('pt');
+
+const settings: Record<BrowserFamily, string> = {
+  chromium: 'pelo ícone à esquerda da barra de endereço',
+  firefox: 'pelo ícone à esquerda da barra de endereço',
+  safari: 'em Safari › Ajustes › Sites › Notificações',
+  ios: 'no app Ajustes › Notificações',
+  other: 'nas configurações de sites do navegador',
+};
+
+const portuguese: SyncNotifyMessages = {
+  buttonLabel: 'Enviar notificação',
+  working: 'Colocando a notificação na fila…',
+  queuedOnline: (title) => `Notificação “${title}” na fila: enviando agora.`,
+  queuedOffline: (title) => `Notificação “${title}” na fila: será enviada quando a conexão voltar.`,
+  sent: (title) => `Notificação “${title}” enviada.`,
+  cancelled: (title) => `Notificação “${title}” cancelada.`,
+  pending: (count) =>
+    plural(count) === 'one' ? `${count} notificação aguardando conexão.` : `${count} notificações aguardando conexão.`,
+  summaryTitle: '{count} notificações enviadas sem conexão',
+  unsupported: 'Este navegador não consegue enviar notificações mais tarde.',
+  installRequired:
+    'Para receber notificações aqui, adicione este site à Tela de Início: toque em Compartilhar e depois em “Adicionar à Tela de Início”.',
+  permissionDenied: (browser) => `As notificações estão bloqueadas para este site. Permita-as ${settings[browser]}.`,
+  permissionDismissed: 'As notificações não foram permitidas. Pressione o botão de novo para ver a pergunta outra vez.',
+  invalidInput: 'Este botão não está configurado corretamente, então nada foi colocado na fila.',
+  noServiceWorker: 'Esta página ainda não pode enviar notificações, então nada foi colocado na fila.',
+  storageFailed: 'Este dispositivo não conseguiu salvar a notificação, então nada foi colocado na fila. Tente novamente.',
+  storageBlocked: 'Feche as outras abas deste site e pressione o botão de novo.',
+  deliveryFailed: 'Ainda não foi possível mostrar a notificação. Ela continua na fila.',
+  rejected: (status) =>
+    status ? `O servidor recusou a mensagem (HTTP ${status}), então ela não será enviada.` : 'Não foi possível enviar a mensagem.',
+  expired: 'Uma notificação esperou demais por uma conexão e foi descartada.',
+  outboxFull: 'Há notificações demais aguardando, então esta não foi colocada na fila.',
+};
+
+registerTranslation('pt', portuguese);
