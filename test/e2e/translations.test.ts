@@ -48,11 +48,11 @@ function sentencesOf(messages: SyncNotifyMessages): Record<string, string> {
 }
 
 /** The element's private state, driven directly: the line it last reported, and the connection. */
-type Driven = { note?: { title: string; sent: boolean }; online: boolean; pending: number };
+type Driven = { note?: { title: string; outcome?: 'sent' | 'cancelled' }; online: boolean; pending: number };
 
 /** Shows the status line an element has offline with `count` items waiting (and one it queued). */
 async function showWaiting(element: SyncNotifyButton, count: number): Promise<string> {
-  Object.assign(element as unknown as Driven, { note: { title: 't', sent: false }, online: false, pending: count });
+  Object.assign(element as unknown as Driven, { note: { title: 't' }, online: false, pending: count });
   await element.updateComplete;
   return statusText(element);
 }
@@ -226,7 +226,7 @@ describe('translations', () => {
         await element.updateComplete;
         expect(errorText(element)).to.equal(translation(lang).permissionDenied(browserFamily()));
         expect(detail.message).to.equal(errorText(element));
-        Object.assign(element as unknown as Driven, { note: { title, sent: true } });
+        Object.assign(element as unknown as Driven, { note: { title, outcome: 'sent' } });
         await element.updateComplete;
         expect(statusText(element)).to.equal(translation(lang).sent(title));
         for (const name of ['button', 'status', 'error']) expect(getComputedStyle(part(name)).direction, name).to.equal('rtl');
