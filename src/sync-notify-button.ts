@@ -9,6 +9,7 @@ import { describeFailure, englishMessages, type SyncNotifyMessages } from './pag
 import type { OutboxItem } from './page/outbox.js';
 import { DEFAULT_MAX_AGE, DEFAULT_MAX_ITEMS, enqueue, type Admission } from './page/queue.js';
 import { activeRegistration, resumeDelivery, workerAnswered } from './page/request-delivery.js';
+import { nearestLang } from './page/lang.js';
 import { INVALID_JSON, type InputProblem, type OutboxInput } from './page/validate.js';
 import { watchOutbox, type OutboxUpdate } from './page/watch-outbox.js';
 import { styles } from './sync-notify-button.styles.js';
@@ -255,16 +256,12 @@ export class SyncNotifyButton extends LitElement {
     return (note.outcome ? text[note.outcome] : this.online ? text.queuedOnline : text.queuedOffline)(note.title) + waiting;
   }
 
-  /** The page's language applies unless the element sets its own. */
-  private get notificationLang(): string | undefined {
-    return this.closest('[lang]')?.getAttribute('lang') || undefined;
-  }
-
   /** What the author set, as the pipeline takes it. */
   private get authoredInput(): OutboxInput {
     return {
       ...(Object.fromEntries(AUTHORED.map((name) => [name, this[name]])) as Pick<SyncNotifyButton, (typeof AUTHORED)[number]>),
-      lang: this.notificationLang,
+      // The page's language applies unless the element sets its own.
+      lang: nearestLang(this),
       dir: this.getAttribute('dir'),
       summary: this.summary ? this.text.summaryTitle : undefined,
     };

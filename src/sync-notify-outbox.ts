@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { OutboxFailure, OutboxItem } from './shared/outbox-schema.js';
 import type { OutboxAnnouncement } from './shared/protocol.js';
 import { cancel, dismissFailure, retryNow } from './page/control.js';
+import { nearestLang } from './page/lang.js';
 import { englishOutboxMessages, type SyncNotifyOutboxMessages } from './page/outbox-messages.js';
 import { listFailures, listItems } from './page/outbox.js';
 import { watchOutbox, type OutboxUpdate } from './page/watch-outbox.js';
@@ -70,8 +71,7 @@ export class SyncNotifyOutbox extends LitElement {
 
   /** The language of its times: the element's own, or the nearest in the page. */
   private time(at: number): string {
-    const lang = this.closest('[lang]')?.getAttribute('lang') || undefined;
-    return new Intl.DateTimeFormat(lang, { timeStyle: 'short' }).format(at);
+    return new Intl.DateTimeFormat(nearestLang(this), { timeStyle: 'short' }).format(at);
   }
 
   override render() {

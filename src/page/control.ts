@@ -8,7 +8,7 @@ import { announce } from '../shared/channel.js';
 import type { OutboxFailure, OutboxItem } from '../shared/outbox-schema.js';
 import { DELIVERY_LOCK, SEND_LOCK } from '../shared/protocol.js';
 import { changeOutbox, listItems } from './outbox.js';
-import { DEFAULT_MAX_AGE } from './queue.js';
+import { DEFAULT_MAX_AGE, draftItem } from './queue.js';
 import { activeRegistration, requestDelivery } from './request-delivery.js';
 
 /** Runs `work` once no delivery runs anywhere, and keeps every delivery waiting until it is done. */
@@ -52,7 +52,13 @@ export async function retryNow(id: string): Promise<RetryOutcome> {
       if (waiting) return { outcome: 'retrying' as const, putItems: [{ ...waiting, retryAt: undefined, attempts: 0 }] };
       const failure = failures.find((candidate) => candidate.id === id);
       if (!failure) return { outcome: 'not-found' as const };
-      return { outcome: 'retrying' as const, removeFailures: [failure], addItems: [requeued(failure)] };
+      // Back in the queue as new, with its id (a server that saw it can tell), its full wait again.
+      const { notification, request, scope } = failure;
+      return {
+        outcome: 'retrying' as const,
+        removeFailures: [failure],
+        addItems: [draftItem(notification, request, DEFAULT_MAX_AGE, scope, id)],
+      };
     }),
   );
   if (outcome === 'retrying') {
@@ -61,15 +67,6 @@ export async function retryNow(id: string): Promise<RetryOutcome> {
     if (registration) await requestDelivery(registration);
   }
   return outcome;
-}
-
-/** A failure back in the queue, as new: its full wait again, no attempts counted. */
-function requeued({ id, notification, request, scope }: OutboxFailure): Omit<OutboxItem, 'seq'> {
-  const queuedAt = Date.now();
-  const item: Omit<OutboxItem, 'seq'> = { id, queuedAt, expiresAt: queuedAt + DEFAULT_MAX_AGE * 1000, notification };
-  if (request) item.request = request;
-  if (scope) item.scope = scope;
-  return item;
 }
 
 /** Removes a refused or expired item from the record of failures. */

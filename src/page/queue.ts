@@ -6,7 +6,7 @@
 import { announce } from '../shared/channel.js';
 import { keepStorage } from './capabilities.js';
 import { SyncNotifyError, type Failure } from './failure.js';
-import { addItem, OutboxFullError, type OutboxApiCall, type OutboxItem, type OutboxNotification } from './outbox.js';
+import { addItem, OutboxFullError, type OutboxApiCall, type OutboxDraft, type OutboxItem, type OutboxNotification } from './outbox.js';
 import { requestDelivery, type DeliveryRoute } from './request-delivery.js';
 import { validateOutboxInput, type NotificationInput, type OutboxInput, type RetentionInput } from './validate.js';
 
@@ -23,6 +23,21 @@ export interface StoreOptions {
   scope?: string;
 }
 
+/** A new item as it enters the queue: queued now, to expire `maxAge` seconds from now. */
+export function draftItem(
+  notification: OutboxNotification,
+  apiCall: OutboxApiCall | undefined,
+  maxAge: number,
+  scope: string | undefined,
+  id: string = crypto.randomUUID(),
+): OutboxDraft {
+  const queuedAt = Date.now();
+  const draft: OutboxDraft = { id, queuedAt, expiresAt: queuedAt + maxAge * 1000, notification };
+  if (apiCall) draft.request = apiCall;
+  if (scope) draft.scope = scope;
+  return draft;
+}
+
 /**
  * Stores a validated notification (and the API call it confirms, if any) in the outbox and
  * tells every page it is queued.
@@ -32,11 +47,7 @@ export async function storeNotification(
   apiCall?: OutboxApiCall,
   { maxAge = DEFAULT_MAX_AGE, maxItems = DEFAULT_MAX_ITEMS, scope }: StoreOptions = {},
 ): Promise<OutboxItem> {
-  const queuedAt = Date.now();
-  const draft: Omit<OutboxItem, 'seq'> = { id: crypto.randomUUID(), queuedAt, expiresAt: queuedAt + maxAge * 1000, notification };
-  if (apiCall) draft.request = apiCall;
-  if (scope) draft.scope = scope;
-  const item = await addItem(draft, maxItems);
+  const item = await addItem(draftItem(notification, apiCall, maxAge, scope), maxItems);
   announce({ type: 'queued', id: item.id });
   return item;
 }
