@@ -16,9 +16,10 @@ const DENIED_TEXT = `Notifications are blocked for this site. Allow them ${
  * Loads the built element into a same-origin frame whose environment `setUp` (a script run first)
  * changed, clicks it, and reports the error event and what is on screen.
  */
-async function clickInFrame(setUp: string, attributes = 'title="t" body="b"') {
+async function clickInFrame(setUp: string, attributes = 'title="t" body="b"', { sandboxed = false } = {}) {
   const frame = document.createElement('iframe');
   frame.title = 'page under test';
+  if (sandboxed) frame.sandbox.add('allow-scripts');
   frame.srcdoc = `
     <html lang="en"><body>
       <sync-notify-button ${attributes}>Send</sync-notify-button>
@@ -226,30 +227,7 @@ describe('<sync-notify-button>', () => {
     // A sandboxed frame without allow-same-origin has an opaque origin: a real browser context
     // with no service workers (and no usable storage), where the element must explain itself.
     it('says what is missing when the page cannot use service workers, asking nothing', async () => {
-      const frame = document.createElement('iframe');
-      frame.title = 'sandboxed page';
-      frame.sandbox.add('allow-scripts');
-      frame.srcdoc = `
-        <html lang="en"><body>
-          <sync-notify-button title="t" body="b">Send</sync-notify-button>
-          <script type="module">
-            import '${new URL('/dist/sync-notify-button.js', location.href).href}';
-            const element = document.querySelector('sync-notify-button');
-            await element.updateComplete;
-            element.addEventListener('sync-notify-error', async ({ detail }) => {
-              await element.updateComplete;
-              const onScreen = element.shadowRoot.querySelector('[part="error"]').textContent.trim();
-              parent.postMessage({ detail, onScreen, state: element.getAttribute('state') }, '*');
-            });
-            element.shadowRoot.querySelector('button').click();
-          </script>
-        </body></html>`;
-      const report = new Promise<{ detail: { reason: string; message: string }; onScreen: string; state: string }>(
-        (resolve) => addEventListener('message', ({ data }) => data?.detail && resolve(data), { once: true }),
-      );
-      document.body.append(frame);
-      const { detail, onScreen, state } = await report;
-      frame.remove();
+      const { detail, onScreen, state } = await clickInFrame('', undefined, { sandboxed: true });
       expect(detail.reason).to.equal('unsupported');
       expect(state).to.equal('unsupported');
       expect(onScreen).to.equal(detail.message);
