@@ -6,6 +6,7 @@ import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './scripts/chromium.mjs';
+import { FIREFOX_PATH, FIREFOX_PREFS } from './scripts/firefox.mjs';
 import { browserControl } from './test/support/browser-control.mjs';
 import { messagesApi, messagesApiCommands } from './test/support/messages-api.mjs';
 import { summaryReporter } from './test/support/summary-reporter.mjs';
@@ -27,13 +28,9 @@ const firefox = chromeLauncher({
   puppeteer,
   launchOptions: {
     browser: 'firefox',
-    executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+    executablePath: FIREFOX_PATH,
     headless: true,
-    extraPrefsFirefox: {
-      'permissions.default.desktop-notification': 1,
-      // Without it, showNotification fails headless with NS_ERROR_FAILURE.
-      'alerts.useSystemBackend': false,
-    },
+    extraPrefsFirefox: FIREFOX_PREFS,
   },
 });
 
@@ -49,7 +46,7 @@ for (const name of names) {
   if (!Object.hasOwn(BROWSERS, name)) throw new Error(`BROWSERS: unknown browser "${name}" (known: ${Object.keys(BROWSERS).join(', ')})`);
 }
 if (names.includes('webkit') && !process.env.SYNC_NOTIFY_NETNS) {
-  console.warn('WebKit skipped: it runs inside the network namespace of scripts/run-tests.mjs (`npm test`).');
+  console.warn('WebKit skipped: it runs inside the network namespace that scripts/run-tests.mjs makes (`npm test`).');
   names.splice(names.indexOf('webkit'), 1);
   if (!names.length) throw new Error('No browser left to run: start WebKit through `node scripts/run-tests.mjs`.');
 }

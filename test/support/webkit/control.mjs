@@ -3,27 +3,11 @@
  * WebKitWebDriver has no permission or network commands, so:
  * - permissions: wkbrowser.py is told its answer, then the page asks inside a real WebDriver
  *   click (WebKit asks only from a user gesture);
- * - offline: the browser gets a dead proxy (every load and fetch fails, the runner's open
- *   websocket stays) and the run's network namespace loses its default route, which is what
- *   WebKit's `navigator.onLine` and `online`/`offline` events follow (scripts/run-tests.mjs
- *   made the namespace; traffic stays on its loopback either way);
+ * - offline: a dead proxy and no default route (network.mjs); the runner's open websocket stays;
  * - stopping service workers: WebKit offers no way; `sync-notify:capabilities` says so.
  */
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { setWebKitOffline, waitInPage } from './network.mjs';
 import { WebKitLauncher } from './launcher.mjs';
-
-const run = promisify(execFile);
-
-async function waitInPage(driver, condition, timeout) {
-  const end = Date.now() + timeout;
-  while (Date.now() < end) {
-    if (await driver.execute(`return ${condition}`)) return;
-    await sleep(50);
-  }
-  throw new Error(`WebKit: after ${timeout} ms, still not ${condition}`);
-}
 
 /** Sets the browser's answer, then lets the page ask from a click: the only way WebKit asks again. */
 async function setNotificationPermission(browser, origin, allow) {
@@ -52,22 +36,6 @@ async function setNotificationPermission(browser, origin, allow) {
   await waitInPage(driver, wanted, 5_000);
 }
 
-async function hasDefaultRoute() {
-  const { stdout } = await run('ip', ['route', 'show', 'default']);
-  return stdout.trim() !== '';
-}
-
-async function setOffline(browser, offline) {
-  if (!process.env.SYNC_NOTIFY_NETNS) throw new Error('WebKit offline needs the network namespace of scripts/run-tests.mjs');
-  // The proxy goes dead before the route goes, and comes back before the route: fetches fail
-  // whenever the page can see it is offline, and work as soon as it sees it is online.
-  if (offline) await browser.control('proxy dead');
-  if (offline === (await hasDefaultRoute())) await run('ip', ['route', offline ? 'del' : 'add', 'default', 'dev', 'lo']);
-  if (!offline) await browser.control('proxy none');
-  // WebKit sees a route change 2-4 s later; the test's own wait is shorter, so it is waited for here.
-  await waitInPage(browser.driver, `navigator.onLine === ${!offline}`, 15_000);
-}
-
 export function webkitControl() {
   return {
     name: 'sync-notify-webkit-control',
@@ -84,7 +52,8 @@ export function webkitControl() {
           return true;
         }
         case 'sync-notify:offline':
-          await setOffline(browser, payload.offline);
+          // WebKit sees a route change 2-4 s later; the test's own wait is shorter, so it is waited for here.
+          await setWebKitOffline({ control: (line) => browser.control(line), driver: browser.driver }, payload.offline);
           return true;
         case 'sync-notify:stop-service-workers':
           throw new Error('WebKit cannot stop a service worker on demand (WebKitWebDriver has no such command)');
