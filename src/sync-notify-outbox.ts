@@ -2,6 +2,7 @@ import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { OutboxFailure, OutboxItem } from './shared/outbox-schema.js';
 import type { OutboxAnnouncement } from './shared/protocol.js';
+import { coalesce } from './shared/coalesce.js';
 import { cancel, dismissFailure, retryNow } from './page/control.js';
 import { nearestLang } from './page/lang.js';
 import { englishOutboxMessages, type SyncNotifyOutboxMessages } from './page/outbox-messages.js';
@@ -49,10 +50,6 @@ export class SyncNotifyOutbox extends LitElement {
   @state() private announcement = '';
 
   private stopWatching?: () => void;
-
-  private reading?: Promise<void>;
-
-  private nextReading?: Promise<void>;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -127,22 +124,13 @@ export class SyncNotifyOutbox extends LitElement {
     this.dispatchEvent(new CustomEvent('sync-notify-outbox-action', { detail: { id, outcome }, bubbles: true, composed: true }));
   }
 
-  /**
-   * Reads the outbox again. At most one read runs and one waits: a burst of announcements (a
-   * reconnect delivering 100 items) costs two reads, and the last one sees every change.
-   */
-  private read(): Promise<void> {
-    this.nextReading ??= (this.reading ?? Promise.resolve()).then(() => {
-      this.nextReading = undefined;
-      return (this.reading = Promise.all([listItems(), listFailures()])
-        .then(([items, failures]) => {
-          this.items = items;
-          this.failures = failures;
-        }, () => undefined)
-        .finally(() => (this.reading = undefined)));
-    });
-    return this.nextReading;
-  }
+  /** Reads the outbox again: a burst of announcements (a reconnect delivering 100 items) costs two reads. */
+  private readonly read = coalesce(() =>
+    Promise.all([listItems(), listFailures()]).then(([items, failures]) => {
+      this.items = items;
+      this.failures = failures;
+    }, () => undefined),
+  );
 
   private readonly onOutboxUpdate = ({ announcement }: OutboxUpdate): void => {
     if (!announcement) return;

@@ -53,13 +53,14 @@ export const englishMessages: SyncNotifyMessages = {
   installRequired: 'To get notifications here, add this site to your Home Screen: tap Share, then “Add to Home Screen”.',
   permissionDenied: (browser) =>
     `Notifications are blocked for this site. Allow them ${
-      {
-        chromium: 'under the icon at the left of the address bar',
-        firefox: 'under the icon at the left of the address bar',
-        safari: 'in Safari › Settings › Websites › Notifications',
-        ios: 'in the Settings app › Notifications',
-        other: "in the browser's site settings",
-      }[browser]
+      // Chromium and Firefox alike: the site's icon in the address bar.
+      (
+        {
+          safari: 'in Safari › Settings › Websites › Notifications',
+          ios: 'in the Settings app › Notifications',
+          other: "in the browser's site settings",
+        } as Partial<Record<BrowserFamily, string>>
+      )[browser] ?? 'under the icon at the left of the address bar'
     }.`,
   permissionDismissed: 'Notifications were not allowed. Press the button again to be asked once more.',
   // A setup mistake: the person at the keyboard cannot fix it; the console says what to fix.

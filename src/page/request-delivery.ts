@@ -80,11 +80,11 @@ let answered: Promise<boolean> = Promise.resolve(true);
  */
 export const workerAnswered = (): Promise<boolean> => answered;
 
-/** On reconnect: the sync again, for the browser's own scheduling, and the direct request (see above). */
+/** On reconnect: the direct request (see above) first, the quicker of the two, then the sync again for the browser's own scheduling. */
 function onReconnect(): void {
   if (!watchedRegistration) return;
-  void registerSync(watchedRegistration);
   askWorkerToDeliver(watchedRegistration);
+  void registerSync(watchedRegistration);
 }
 
 let retryTimer: ReturnType<typeof setTimeout> | undefined;

@@ -1,5 +1,6 @@
 /** Lets pages watch the outbox: every announcement, with how many items still wait. */
 import { listen } from '../shared/channel.js';
+import { coalesce } from '../shared/coalesce.js';
 import type { OutboxAnnouncement } from '../shared/protocol.js';
 import { countItems } from './outbox.js';
 
@@ -15,25 +16,16 @@ export type OutboxWatcher = (update: OutboxUpdate) => void;
 const watchers = new Set<OutboxWatcher>();
 let listening = false;
 
-let countInFlight: Promise<number | undefined> | undefined;
-
 /**
- * The pending count for elements that just connected: one read shared by all that connect while
- * it runs (a page rendering 1000 elements reads the outbox once, not 1000 times).
+ * The pending count, read after the call: one read in flight and one waiting for the whole page,
+ * however many elements watch and however many announcements arrive (a page rendering 1000
+ * elements, or a reconnect delivering 100 items, reads the outbox twice, not 1000 or 100 times).
  */
-function sharedCount(): Promise<number | undefined> {
-  countInFlight ??= countItems()
-    .catch(() => undefined)
-    .finally(() => {
-      countInFlight = undefined;
-    });
-  return countInFlight;
-}
+const freshCount = coalesce(() => countItems().catch(() => undefined));
 
 async function notifyWatchers(announcement?: OutboxAnnouncement): Promise<void> {
   if (!watchers.size) return;
-  // One count per announcement for the whole page, however many elements watch.
-  const pending = await countItems().catch(() => undefined);
+  const pending = await freshCount();
   for (const watcher of watchers) watcher({ announcement, pending });
 }
 
@@ -47,7 +39,7 @@ export function watchOutbox(watcher: OutboxWatcher): () => void {
     listening = true;
     listen((announcement) => void notifyWatchers(announcement));
   }
-  void sharedCount().then((pending) => watchers.has(watcher) && pending !== undefined && watcher({ pending }));
+  void freshCount().then((pending) => watchers.has(watcher) && watcher({ pending }));
   return () => {
     watchers.delete(watcher);
   };

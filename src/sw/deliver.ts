@@ -45,8 +45,12 @@ async function readyToShow(registration: ServiceWorkerRegistration, report: Deli
 export async function showWaiting(registration: ServiceWorkerRegistration, report: DeliveryReport): Promise<void> {
   // A Web Lock is released when its holder dies, so a worker killed mid-flush blocks no one.
   await navigator.locks.request(DELIVERY_LOCK, async () => {
-    const [ready, onScreen] = await Promise.all([readyToShow(registration, report), registration.getNotifications()]);
-    const tagsOnScreen = new Set(onScreen.map(({ tag }) => tag));
+    // Not waited for before the first show: only needed once a show resolved, by when it has come.
+    const tagsOnScreen = registration.getNotifications().then(
+      (onScreen) => new Set(onScreen.map(({ tag }) => tag)),
+      () => new Set<string>(),
+    );
+    const ready = await readyToShow(registration, report);
     const shown: OutboxItem[] = [];
     let removals = Promise.resolve();
     for (const batch of batchesOf(ready)) {
@@ -61,11 +65,12 @@ export async function showWaiting(registration: ServiceWorkerRegistration, repor
       // earlier ones are closed, so an item shown again (after a crash), a shared tag or a summary
       // is never on screen twice. Only after the show: Chromium names a notification by its tag,
       // and a close sent before could reach it after the show, and close the new one.
-      if (tagsOnScreen.has(options.tag!)) {
+      const tags = await tagsOnScreen;
+      if (tags.has(options.tag!)) {
         const sameTag = await registration.getNotifications({ tag: options.tag }).catch(() => []);
         sameTag.slice(0, -1).forEach((earlier) => earlier.close());
       }
-      tagsOnScreen.add(options.tag!);
+      tags.add(options.tag!);
       if (!shown.length) removals = removals.then(() => removeShown(shown.splice(0), report));
       shown.push(...batch);
     }

@@ -9,6 +9,7 @@
  * Hosts that want all of it import `sync-notify-button/dist/sync-notify-sw.js` instead.
  */
 import './sync-event.js';
+import { coalesce } from '../shared/coalesce.js';
 import { isFlushRequest, SYNC_TAG, type NotificationData } from '../shared/protocol.js';
 import { deliverPending, type DeliveryReport } from './deliver.js';
 
@@ -18,12 +19,16 @@ export { SYNC_TAG } from '../shared/protocol.js';
 
 declare const self: ServiceWorkerGlobalScope;
 
-/** Delivers the outbox; rejects when an item could not be delivered yet, so a sync is retried. */
-export async function deliverOrThrow(): Promise<DeliveryReport> {
+/**
+ * Delivers the outbox; rejects when an item could not be delivered yet, so a sync is retried.
+ * Triggers that arrive together (a reconnect brings the sync event and each open page's request)
+ * share one more flush after the running one, which sees everything they asked for.
+ */
+export const deliverOrThrow: () => Promise<DeliveryReport> = coalesce(async () => {
   const report = await deliverPending(self.registration);
   if (report.failed[0]) throw report.failed[0].error;
   return report;
-}
+});
 
 /**
  * Delivers the outbox if the worker is online: for the worker's own triggers (start, activation),
