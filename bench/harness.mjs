@@ -38,13 +38,14 @@ export async function startServer() {
   return { origin: `http://localhost:${server.config.port}`, stop: () => server.stop() };
 }
 
-export async function launchChromium(origin) {
+/** Headless Chromium with `permissions` granted to `origin` (and every other permission denied). */
+export async function launchChromium(origin, permissions = ['notifications', 'background-sync']) {
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: CHROMIUM_FLAGS,
   });
-  await browser.defaultBrowserContext().overridePermissions(origin, ['notifications', 'background-sync']);
+  await browser.defaultBrowserContext().overridePermissions(origin, permissions);
   return browser;
 }
 

@@ -4,7 +4,7 @@ const ms = (value) => `${value.toFixed(2)} ms`;
 const times = (value) => `${value.toFixed(2)}×`;
 const kb = (bytes) => `${(bytes / 1000).toFixed(2)} KB`;
 const mb = (bytes) => `${(bytes / 1e6).toFixed(2)} MB`;
-const verdict = (value, target) => (value <= target ? `ok (≤ ${target}×)` : `MISSED (target ≤ ${target}×)`);
+const verdict = (value, target, unit = '×') => (value <= target ? `ok (≤ ${target}${unit})` : `MISSED (target ≤ ${target}${unit})`);
 
 function table(title, header, rows) {
   const cells = [header, ...rows].map((row) => row.map(String));
@@ -35,32 +35,30 @@ function printRender({ repetitions, rows }) {
 function printClick(click, targets) {
   const { element, floor } = click;
   table(
-    `Click → stored → sync registered (offline, ${click.clicks} clicks; floor = raw IndexedDB put + sync.register)`,
+    `Click → stored → sync registered (offline, ${click.clicks} clicks; floor = raw strict IndexedDB put + sync.register)`,
     ['measure', 'element median', 'element p95', 'floor median', 'floor p95', 'ratio (medians)', 'target'],
     [
-      ['click → sync-notify-queued', ms(element.stored.median), ms(element.stored.p95), ms(floor.stored.median), ms(floor.stored.p95), times(click.storedRatio), ''],
+      ['click → sync-notify-queued', ms(element.stored.median), ms(element.stored.p95), ms(floor.stored.median), ms(floor.stored.p95), times(click.storedRatio), verdict(click.storedRatio, targets.clickStoredRatio)],
       ['click → sync registered', ms(element.registered.median), ms(element.registered.p95), ms(floor.registered.median), ms(floor.registered.p95), times(click.registeredRatio), verdict(click.registeredRatio, targets.clickRatio)],
     ],
   );
 }
 
 function printDeliverySeries(title, series, targets) {
+  const withElements = (count) => (count === 1 ? '1 element' : `${count} elements`);
   table(
     title,
-    ['items', 'library', 'per item', 'floor', 'per item', 'ratio', 'target'],
+    ['items', 'floor per item', ...series.elements.flatMap((count) => [`${withElements(count)}: per item`, 'ratio']), 'target'],
     series.rows.map((row) => [
       row.count,
-      ms(row.libraryMs),
-      ms(row.libraryPerItem),
-      ms(row.floorMs),
       ms(row.floorPerItem),
-      times(row.ratio),
-      verdict(row.ratio, targets.deliveryRatio),
+      ...row.library.flatMap((cell) => [ms(cell.libraryPerItem), times(cell.ratio)]),
+      verdict(Math.max(...row.library.map((cell) => cell.ratio)), targets.deliveryRatio),
     ]),
   );
   const [first, last] = [series.rows[0], series.rows.at(-1)];
   console.log(
-    `linearity, library per item at ${last.count} / at ${first.count}: ${times(series.linearity)} ` +
+    `linearity, library per item at ${last.count} / at ${first.count} (no element): ${times(series.linearity)} ` +
       `${verdict(series.linearity, targets.deliveryLinearity)}; floor: ${times(series.floorLinearity)}`,
   );
 }
@@ -68,22 +66,43 @@ function printDeliverySeries(title, series, targets) {
 function printDelivery(delivery, targets) {
   const runs = Object.entries(delivery.pairs).map(([count, pairs]) => `${2 * pairs} at ${count}`).join(', ');
   printDeliverySeries(
-    `Worker delivery, one notification per item (fresh browser per row, median of ${runs} runs, ` +
-      'library and floor alternating; floor = bare showNotification loop in the worker)',
+    `Worker delivery, one notification per item, with 0, 1 and 100 <sync-notify-button> elements connected ` +
+      `(fresh browser per row, median of ${runs} runs, all alternating; floor = bare showNotification loop in the worker)`,
     delivery.separate,
     targets,
   );
-  printDeliverySeries(
-    'Worker delivery, all items share one tag, so one notification stays on screen (same method)',
-    delivery.shared,
-    targets,
+  printDeliverySeries('Worker delivery, all items share one tag, so one notification stays on screen (same method)', delivery.shared, targets);
+}
+
+function printReconnect(reconnect, targets) {
+  const runs = (engine) => Object.entries(reconnect.pairs[engine] ?? reconnect.pairs.default).map(([count, pairs]) => `${2 * pairs} at ${count}`).join(', ');
+  table(
+    'Reconnect → notifications shown, page open with one element (median ms from the page\'s `online` event; floor = the page\'s own `online` listener calling showNotification)',
+    ['engine', 'N', 'first: library', 'floor', 'above', 'ratio', 'target', 'all N: library', 'floor', 'ratio', 'from the command, first: page open', 'tab closed', 'all N: tab closed'],
+    reconnect.rows.map((row) => [
+      row.engine,
+      row.count,
+      ms(row.library.first),
+      ms(row.floor.first),
+      ms(row.firstAbove),
+      times(row.firstRatio),
+      row.firstAbove <= targets.reconnectFirstAboveMs && row.firstRatio <= targets.reconnectFirstRatio
+        ? 'ok'
+        : `MISSED (≤ ${targets.reconnectFirstAboveMs} ms and ≤ ${targets.reconnectFirstRatio}×)`,
+      ms(row.library.all),
+      ms(row.floor.all),
+      times(row.allRatio),
+      row.noPage ? ms(row.library.firstFromCommand) : '',
+      row.noPage ? ms(row.noPage.firstFromCommand) : '',
+      row.noPage ? ms(row.noPage.allFromCommand) : '',
+    ]),
   );
-  const { withElement } = delivery;
   console.log(
-    `${withElement.count} items, one notification each, with a <sync-notify-button> connected in the page: ` +
-      `${ms(withElement.withElementMs / withElement.count)} per item vs ${ms(withElement.aloneMs / withElement.count)} ` +
-      `without it in the same browser (${times(withElement.ratio)})`,
+    `runs per row, library and floor each: Chromium and Firefox ${runs('default')}; WebKit ${runs('webkit')}. ` +
+      'Tab closed (Chromium, Background Sync): the tab closed while offline, the worker alone brought online; ' +
+      'timed, as the page-open figure beside it, from the command that brought the network back.',
   );
+  for (const [engine, reason] of Object.entries(reconnect.skipped)) console.log(`${engine} skipped: ${reason}`);
 }
 
 function printMemory(memory, targets) {
@@ -113,5 +132,6 @@ export function printReport(results) {
   printRender(results.render);
   printClick(results.click, results.targets);
   printDelivery(results.delivery, results.targets);
+  printReconnect(results.reconnect, results.targets);
   printMemory(results.memory, results.targets);
 }

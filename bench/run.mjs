@@ -1,11 +1,16 @@
 /**
  * `npm run bench`: bundle sizes, render time, click → stored, worker delivery and heap growth of
- * <sync-notify-button>, in headless Chromium with a real IndexedDB and a real service worker.
- * Prints a table and writes bench/results.json. Missed targets are reported, not fatal.
+ * <sync-notify-button>, in headless Chromium with a real IndexedDB and a real service worker, and
+ * reconnect → notifications shown in Chromium, Firefox and WebKit. Prints a table and writes
+ * bench/results.json. Missed targets are reported, not fatal.
+ *
+ * It runs in a network namespace of its own where the machine allows (scripts/namespace.mjs):
+ * WebKit can go offline only there, and nothing of the run reaches the machine's network.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
+import { NAMESPACE_VARIABLE, namespaceUnavailable, spawnInNamespace } from '../scripts/namespace.mjs';
 import { measure } from '../scripts/size-budget.mjs';
 import {
   ensureBuilt,
@@ -16,6 +21,7 @@ import {
   startServer,
   usedHeap,
 } from './harness.mjs';
+import { benchReconnect } from './reconnect.mjs';
 import { printReport } from './report.mjs';
 import { median, ratio, summarize } from './stats.mjs';
 
@@ -31,9 +37,17 @@ const WORKER_PAGE = '/bench/pages/worker.html';
 const RENDER = { counts: [1, 100, 1000], warmup: 1, repetitions: 5 };
 const MEMORY = { warmup: 100, cycles: 1000 };
 const CLICKS = { warmup: 20, rounds: 10, perRound: 25 };
-// Runs per block = 2 × pairs; small deliveries take milliseconds, so they get more against noise.
-const DELIVERY = { counts: [10, 100, 1000], warmupCount: 100, pairs: { 10: 8, 100: 4, 1000: 2 } };
-const TARGETS = { clickRatio: 1.3, deliveryRatio: 1.3, deliveryLinearity: 1.5, heapRatio: 1.1 };
+// Runs per task = 2 × pairs; small deliveries take milliseconds, so they get more against noise.
+const DELIVERY = { counts: [10, 100, 1000], warmupCount: 100, pairs: { 10: 8, 100: 4, 1000: 2 }, elements: [0, 1, 100] };
+const TARGETS = {
+  clickStoredRatio: 1.5,
+  clickRatio: 1.3,
+  deliveryRatio: 1.3,
+  deliveryLinearity: 1.5,
+  heapRatio: 1.1,
+  reconnectFirstRatio: 1.3,
+  reconnectFirstAboveMs: 50,
+};
 
 /** The commit measured, with `+dirty` when src/ has uncommitted changes; undefined outside git. */
 function sourceVersion() {
@@ -109,18 +123,17 @@ async function timeBareShows(page, count, options = {}) {
 }
 
 /**
- * Runs `first` and `second` in ABBA order (AB, BA, AB…), so that a drift during the block
- * (machine load, Chromium's history) weighs on both alike. Returns the samples of each.
+ * Runs the tasks in turn, `pairs` × 2 times each, every other round in reverse order (ABC CBA
+ * ABC…), so that a drift during the block (machine load, Chromium's history) weighs on all alike.
+ * Returns the samples of each task.
  */
-async function alternate(pairs, first, second) {
-  const samples = new Map([
-    [first, []],
-    [second, []],
-  ]);
-  for (let pair = 0; pair < pairs; pair++) {
-    for (const task of pair % 2 ? [second, first] : [first, second]) samples.get(task).push(await task());
+async function alternate(pairs, tasks) {
+  const samples = tasks.map(() => []);
+  const order = tasks.map((_, index) => index);
+  for (let round = 0; round < 2 * pairs; round++) {
+    for (const index of round % 2 ? [...order].reverse() : order) samples[index].push(await tasks[index]());
   }
-  return [samples.get(first), samples.get(second)];
+  return samples;
 }
 
 /**
@@ -139,61 +152,51 @@ async function inFreshWorkerPage(origin, task) {
   }
 }
 
-function deliveryRow(count, library, floor) {
-  const libraryMs = median(library);
-  const floorMs = median(floor);
-  return {
-    count,
-    runs: library.length,
-    libraryMs,
-    floorMs,
-    libraryPerItem: libraryMs / count,
-    floorPerItem: floorMs / count,
-    ratio: ratio(libraryMs, floorMs),
-  };
-}
+const perItem = (samples, count) => median(samples) / count;
 
-async function deliverySeries(origin, options) {
+/**
+ * One row per count, each in a fresh browser: the library with 0, 1 and 100 elements connected
+ * (every announcement updates each page's watchers) against the floor, all alternating.
+ */
+async function deliverySeries(origin, { sharedTag, elements = DELIVERY.elements } = {}) {
   const rows = [];
   for (const count of DELIVERY.counts) {
-    const [library, floor] = await inFreshWorkerPage(origin, (page) =>
-      alternate(
-        DELIVERY.pairs[count],
-        () => timeDelivery(page, count, options),
-        () => timeBareShows(page, count, options),
-      ),
+    const [floor, ...library] = await inFreshWorkerPage(origin, (page) =>
+      alternate(DELIVERY.pairs[count], [
+        () => timeBareShows(page, count, { sharedTag }),
+        ...elements.map((connected) => () => timeDelivery(page, count, { sharedTag, elements: connected })),
+      ]),
     );
-    rows.push(deliveryRow(count, library, floor));
+    const floorPerItem = perItem(floor, count);
+    rows.push({
+      count,
+      runs: floor.length,
+      floorMs: median(floor),
+      floorPerItem,
+      library: elements.map((connected, index) => ({
+        elements: connected,
+        libraryMs: median(library[index]),
+        libraryPerItem: perItem(library[index], count),
+        ratio: ratio(perItem(library[index], count), floorPerItem),
+      })),
+    });
   }
-  const [first, last] = [rows[0], rows.at(-1)];
+  const [first, last] = [rows[0].library[0], rows.at(-1).library[0]];
   return {
+    elements,
     rows,
     linearity: ratio(last.libraryPerItem, first.libraryPerItem),
-    floorLinearity: ratio(last.floorPerItem, first.floorPerItem),
+    floorLinearity: ratio(rows.at(-1).floorPerItem, rows[0].floorPerItem),
   };
-}
-
-/** Every 'delivered' announcement makes each connected element count the outbox. */
-async function deliveryWithElement(origin) {
-  const count = DELIVERY.counts.at(-1);
-  const [alone, withElement] = await inFreshWorkerPage(origin, (page) =>
-    alternate(
-      DELIVERY.pairs[count],
-      () => timeDelivery(page, count),
-      () => timeDelivery(page, count, { withElement: true }),
-    ),
-  );
-  return { count, aloneMs: median(alone), withElementMs: median(withElement), ratio: ratio(median(withElement), median(alone)) };
 }
 
 async function benchDelivery(origin) {
   return {
     pairs: DELIVERY.pairs,
-    separate: await deliverySeries(origin, {}),
+    separate: await deliverySeries(origin),
     // One tag for all items, so one notification stays on screen: Chromium's showNotification
     // slows with every notification on screen, and this series shows how the library itself scales.
-    shared: await deliverySeries(origin, { sharedTag: 'bench-shared' }),
-    withElement: await deliveryWithElement(origin),
+    shared: await deliverySeries(origin, { sharedTag: 'bench-shared', elements: [0] }),
   };
 }
 
@@ -236,7 +239,7 @@ async function runInBrowsers(origin) {
   } finally {
     await browser.close();
   }
-  return { ...measured, delivery: await benchDelivery(origin) };
+  return { ...measured, delivery: await benchDelivery(origin), reconnect: await benchReconnect(origin) };
 }
 
 async function main() {
@@ -267,7 +270,17 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  console.error(`benchmark failed: ${error.stack ?? error}`);
-  process.exitCode = 1;
-});
+/** Outside a namespace, where one can be made: the same script again, inside one. */
+function inNamespace() {
+  if (process.env[NAMESPACE_VARIABLE] || namespaceUnavailable()) return false;
+  const child = spawnInNamespace(process.execPath, process.argv.slice(1));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  return true;
+}
+
+if (!inNamespace()) {
+  main().catch((error) => {
+    console.error(`benchmark failed: ${error.stack ?? error}`);
+    process.exitCode = 1;
+  });
+}

@@ -8,7 +8,7 @@ const FLOOR_TAG = 'bench-floor';
 const NOTIFICATION = { title: 'Bench reminder', body: 'Your report is ready.', lang: 'en' };
 const TIMEOUT_MS = 30_000;
 
-let element;
+const elements = [];
 let registration;
 let floorDatabase;
 let runs = 0;
@@ -58,18 +58,17 @@ async function setUp() {
   floorDatabase = await openFloorDatabase();
 }
 
-/** The element on the page, or not: each connected element counts the outbox on every announcement. */
-async function showElement(shown) {
-  if (shown && !element) {
-    element = document.createElement('sync-notify-button');
+/** `count` elements on the page: each connected element watches the outbox, which every announcement updates. */
+async function showElements(count) {
+  while (elements.length > count) elements.pop().remove();
+  while (elements.length < count) {
+    const element = document.createElement('sync-notify-button');
     element.setAttribute('title', NOTIFICATION.title);
     element.setAttribute('body', NOTIFICATION.body);
     document.body.append(element);
-    await element.updateComplete;
-  } else if (!shown && element) {
-    element.remove();
-    element = undefined;
+    elements.push(element);
   }
+  await Promise.all(elements.map((element) => element.updateComplete));
 }
 
 function openFloorDatabase() {
@@ -83,6 +82,7 @@ function openFloorDatabase() {
 
 /** One click on the element's button: ms until `sync-notify-queued`, and until its sync registered. */
 async function timeClick() {
+  const [element] = elements;
   const button = element.shadowRoot.querySelector('button');
   const queued = nextEvent(element, 'sync-notify-queued', 'sync-notify-error');
   const registered = nextSyncRegistration(SYNC_TAG);
@@ -92,9 +92,10 @@ async function timeClick() {
   return { stored: queuedAt - start, registered: registeredAt - start };
 }
 
+/** Strict, as the element's own write: committed to disk before `complete`. */
 function putRaw(record) {
   return new Promise((resolve, reject) => {
-    const transaction = floorDatabase.transaction('items', 'readwrite');
+    const transaction = floorDatabase.transaction('items', 'readwrite', { durability: 'strict' });
     transaction.objectStore('items').put(record);
     transaction.oncomplete = resolve;
     transaction.onerror = () => reject(transaction.error);
@@ -125,7 +126,7 @@ async function timeQuietly(operation) {
 
 /** `rounds` blocks of `perRound` element clicks then `perRound` floor operations, interleaved against drift. */
 async function runClicks({ warmup, rounds, perRound }) {
-  await showElement(true);
+  await showElements(1);
   for (let index = 0; index < warmup; index++) {
     await timeQuietly(timeClick);
     await timeQuietly(timeFloor);
@@ -136,7 +137,7 @@ async function runClicks({ warmup, rounds, perRound }) {
     for (let index = 0; index < perRound; index++) clicks.push(await timeQuietly(timeClick));
     for (let index = 0; index < perRound; index++) floor.push(await timeQuietly(timeFloor));
   }
-  await showElement(false);
+  await showElements(0);
   return { clicks, floor, queued: await countItems(), syncTags: await registration.sync.getTags() };
 }
 
@@ -189,10 +190,11 @@ async function expectShown(count) {
 
 /**
  * Fills the outbox with `count` items, asks the worker to flush, and times until the last
- * 'delivered'. With `sharedTag`, every item replaces the previous notification instead of adding one.
+ * 'delivered', with `elements` elements connected in the page. With `sharedTag`, every item
+ * replaces the previous notification instead of adding one.
  */
-async function timeWorkerDelivery(count, { withElement = false, sharedTag } = {}) {
-  await showElement(withElement);
+async function timeWorkerDelivery(count, { elements: connected = 0, sharedTag } = {}) {
+  await showElements(connected);
   await resetOutbox();
   await askWorker({ type: 'bench:ping' });
   await fillOutbox(count, sharedTag);
@@ -208,6 +210,7 @@ async function timeWorkerDelivery(count, { withElement = false, sharedTag } = {}
 
 /** The same number of bare showNotification calls in the worker, timed the same way. */
 async function timeBareShows(count, { sharedTag } = {}) {
+  await showElements(0);
   await resetOutbox();
   await askWorker({ type: 'bench:ping' });
   const start = performance.now();
