@@ -16,5 +16,6 @@ export { countItems, listFailures, listItems } from './page/outbox.js';
 export { cancel, clearOutbox, dismissFailure, retryNow, type CancelOutcome, type ClearOptions, type RetryOutcome } from './page/control.js';
 export type { OutboxApiCall, OutboxFailure, OutboxItem, OutboxNotification } from './page/outbox.js';
 export type { OutboxAnnouncement } from './shared/protocol.js';
-export { englishMessages, type SyncNotifyMessages, type TranslationHook } from './page/messages.js';
+export { englishMessages, type SyncNotifyMessages, type SyncNotifyTranslation, type TranslationHook, type TranslationTable } from './page/messages.js';
+export type { SyncNotifyOutboxMessages } from './page/outbox-messages.js';
 export { registerTranslation } from './translations/register.js';

@@ -39,7 +39,7 @@ const FINAL_REFUSALS = [0, 400, 405, 413, 414, 415, 422];
 export class SyncNotifyOutbox extends LitElement {
   static override styles = styles;
 
-  /** Replaces any of the sentences the element shows. */
+  /** Replaces any of the sentences the element shows, translated or not. */
   @property({ attribute: false }) messages: Partial<SyncNotifyOutboxMessages> = {};
 
   @state() private items: OutboxItem[] = [];
@@ -63,7 +63,7 @@ export class SyncNotifyOutbox extends LitElement {
   }
 
   private get text(): SyncNotifyOutboxMessages {
-    return { ...englishOutboxMessages, ...this.messages };
+    return { ...englishOutboxMessages, ...globalThis.syncNotifyTranslation?.(this)?.outbox, ...this.messages };
   }
 
   /** The language of its times: the element's own, or the nearest in the page. */

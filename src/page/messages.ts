@@ -6,6 +6,7 @@
  */
 import { browserFamily, type BrowserFamily } from './capabilities.js';
 import type { Failure, SyncNotifyErrorReason } from './failure.js';
+import type { SyncNotifyOutboxMessages } from './outbox-messages.js';
 
 export interface SyncNotifyMessages {
   /** Fallback button label when the default slot is empty. */
@@ -75,18 +76,28 @@ export const englishMessages: SyncNotifyMessages = {
   outboxFull: 'Too many notifications are waiting, so this one was not queued.',
 };
 
-/** What the modules of `translations/` install (`registerTranslation`), and the element asks. */
+/**
+ * A language's sentences as `registerTranslation` takes them: the button's, and under `outbox`
+ * those of `<sync-notify-outbox>` (a table of their own: both have `sent`, `cancelled`, `expired`).
+ * Any part of either: the rest comes from the base language, then English.
+ */
+export type TranslationTable = Partial<SyncNotifyMessages> & { outbox?: Partial<SyncNotifyOutboxMessages> };
+
+/** A complete translation, as each built-in module has it: every sentence of both elements. */
+export type SyncNotifyTranslation = SyncNotifyMessages & { outbox: SyncNotifyOutboxMessages };
+
+/** What the modules of `translations/` install (`registerTranslation`), and the elements ask. */
 export interface TranslationHook {
-  /** The registered sentences for an element's language: its tag's, else its base language's. */
-  (element: Element): Partial<SyncNotifyMessages> | undefined;
+  /** The registered sentences for an element's language: its tag's, else its base language's (`outbox` merged too). */
+  (element: Element): TranslationTable | undefined;
   /** Registered translations, by lower-case language tag. */
-  translations: Record<string, Partial<SyncNotifyMessages>>;
+  translations: Record<string, TranslationTable>;
 }
 
 declare global {
   /**
-   * One global, not a module's state: a translation loaded by a script tag reaches the element of
-   * any bundle, in any order. Absent until a translation registers: then the element speaks English.
+   * One global, not a module's state: a translation loaded by a script tag reaches the elements of
+   * any bundle, in any order. Absent until a translation registers: then the elements speak English.
    */
   var syncNotifyTranslation: TranslationHook | undefined;
 }

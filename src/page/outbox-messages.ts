@@ -1,6 +1,7 @@
 /**
  * The sentences of `<sync-notify-outbox>`, in English: a table of their own, so that the button's
- * file does not carry them. Replace any through the outbox element's `messages` property.
+ * file does not carry them. A translation carries them under its `outbox` key (`TranslationTable`);
+ * replace any through the outbox element's `messages` property.
  */
 export interface SyncNotifyOutboxMessages {
   /** The list's accessible name. */

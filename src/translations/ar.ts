@@ -5,7 +5,7 @@
  * place and its punctuation; « » mirror by themselves. Counted nouns take six forms.
  */
 import type { BrowserFamily } from '../page/capabilities.js';
-import type { SyncNotifyMessages } from '../page/messages.js';
+import type { SyncNotifyTranslation } from '../page/messages.js';
 import { pluralOf, registerTranslation } from './register.js';
 
 const plural = pluralOf('ar');
@@ -39,7 +39,7 @@ const waiting = (count: number): string => {
   }
 };
 
-const arabic: SyncNotifyMessages = {
+const arabic: SyncNotifyTranslation = {
   buttonLabel: 'إرسال الإشعار',
   working: 'جارٍ وضع الإشعار في قائمة الانتظار…',
   queuedOnline: (title) => `أُضيف ${quoted(title)} إلى قائمة الانتظار، وجارٍ إرساله الآن.`,
@@ -61,6 +61,22 @@ const arabic: SyncNotifyMessages = {
   rejected: (status) => (status ? `رفض الخادم الرسالة (${isolate(`HTTP ${status}`)})، لذا لن تُرسَل.` : 'تعذّر إرسال الرسالة.'),
   expired: 'انتظر أحد الإشعارات الاتصال مدة طويلة جدًا فحُذف.',
   outboxFull: 'هناك إشعارات كثيرة جدًا في الانتظار، لذا لم يُضف هذا الإشعار إلى قائمة الانتظار.',
+  // <sync-notify-outbox>, whose sentences are a table of their own.
+  outbox: {
+    label: 'في انتظار الإرسال',
+    empty: 'لا إشعارات في انتظار الإرسال.',
+    waiting: 'في انتظار الاتصال',
+    retryingAt: (time) => `طلب الخادم الانتظار: إعادة المحاولة الساعة ${isolate(time)}`,
+    refused: (status) => (status ? `رفضه الخادم (${isolate(`HTTP ${status}`)})` : 'تعذّر إرساله'),
+    expired: 'انتظر مدة طويلة جدًا فحُذف',
+    queuedAt: (time) => `في قائمة الانتظار منذ ${isolate(time)}`,
+    cancel: 'إلغاء',
+    retryNow: 'إعادة المحاولة الآن',
+    dismiss: 'إزالة',
+    cancelled: (title) => `أُلغي ${quoted(title)}.`,
+    sent: (title) => `أُرسل ${quoted(title)}.`,
+    dismissed: (title) => `أُزيل ${quoted(title)}.`,
+  },
 };
 
 registerTranslation('ar', arabic);

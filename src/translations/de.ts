@@ -1,6 +1,6 @@
 /** German. Importing this module registers it for `de` and every `de-…` tag. */
 import type { BrowserFamily } from '../page/capabilities.js';
-import type { SyncNotifyMessages } from '../page/messages.js';
+import type { SyncNotifyTranslation } from '../page/messages.js';
 import { pluralOf, registerTranslation } from './register.js';
 
 const plural = pluralOf('de');
@@ -13,7 +13,7 @@ const settings: Record<BrowserFamily, string> = {
   other: 'in den Website-Einstellungen des Browsers',
 };
 
-const german: SyncNotifyMessages = {
+const german: SyncNotifyTranslation = {
   buttonLabel: 'Benachrichtigung senden',
   working: 'Benachrichtigung wird in die Warteschlange gestellt\u00a0…',
   queuedOnline: (title) => `„${title}“ ist in der Warteschlange und wird jetzt gesendet.`,
@@ -43,6 +43,22 @@ const german: SyncNotifyMessages = {
       : 'Die Nachricht konnte nicht gesendet werden.',
   expired: 'Eine Benachrichtigung hat zu lange auf eine Verbindung gewartet und wurde verworfen.',
   outboxFull: 'Es warten zu viele Benachrichtigungen, daher wurde diese nicht in die Warteschlange gestellt.',
+  // <sync-notify-outbox>, whose sentences are a table of their own.
+  outbox: {
+    label: 'Noch nicht gesendet',
+    empty: 'Es wartet nichts auf den Versand.',
+    waiting: 'Wartet auf eine Verbindung',
+    retryingAt: (time) => `Der Server hat um Aufschub gebeten: neuer Versuch um ${time}`,
+    refused: (status) => (status ? `Vom Server abgelehnt (HTTP ${status})` : 'Konnte nicht gesendet werden'),
+    expired: 'Hat zu lange gewartet und wurde verworfen',
+    queuedAt: (time) => `eingereiht um ${time}`,
+    cancel: 'Abbrechen',
+    retryNow: 'Jetzt erneut versuchen',
+    dismiss: 'Entfernen',
+    cancelled: (title) => `„${title}“ wurde abgebrochen.`,
+    sent: (title) => `„${title}“ wurde gesendet.`,
+    dismissed: (title) => `„${title}“ wurde entfernt.`,
+  },
 };
 
 registerTranslation('de', german);

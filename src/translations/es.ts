@@ -1,6 +1,6 @@
 /** Spanish. Importing this module registers it for `es` and every `es-…` tag. Quotes: « », as the RAE prefers. */
 import type { BrowserFamily } from '../page/capabilities.js';
-import type { SyncNotifyMessages } from '../page/messages.js';
+import type { SyncNotifyTranslation } from '../page/messages.js';
 import { pluralOf, registerTranslation } from './register.js';
 
 const plural = pluralOf('es');
@@ -13,7 +13,7 @@ const settings: Record<BrowserFamily, string> = {
   other: 'en la configuración de sitios del navegador',
 };
 
-const spanish: SyncNotifyMessages = {
+const spanish: SyncNotifyTranslation = {
   buttonLabel: 'Enviar notificación',
   working: 'Poniendo la notificación en cola…',
   queuedOnline: (title) => `«${title}» está en cola y se está enviando.`,
@@ -36,6 +36,23 @@ const spanish: SyncNotifyMessages = {
     status ? `El servidor rechazó el mensaje (HTTP ${status}), así que no se enviará.` : 'No se pudo enviar el mensaje.',
   expired: 'Una notificación llevaba demasiado tiempo esperando conexión y se descartó.',
   outboxFull: 'Hay demasiadas notificaciones en espera, así que esta no se puso en cola.',
+  // <sync-notify-outbox>, whose sentences are a table of their own.
+  outbox: {
+    label: 'Pendiente de envío',
+    empty: 'No hay nada pendiente de envío.',
+    waiting: 'Esperando conexión',
+    // A colon before the time: «a las» would be wrong at one o’clock («a la 1:05»).
+    retryingAt: (time) => `El servidor pidió esperar. Nuevo intento: ${time}`,
+    refused: (status) => (status ? `El servidor rechazó el envío (HTTP ${status})` : 'No se pudo enviar'),
+    expired: 'Esperó demasiado y se descartó',
+    queuedAt: (time) => `en cola desde ${time}`,
+    cancel: 'Cancelar',
+    retryNow: 'Reintentar ahora',
+    dismiss: 'Descartar',
+    cancelled: (title) => `«${title}» se ha cancelado.`,
+    sent: (title) => `«${title}» se ha enviado.`,
+    dismissed: (title) => `«${title}» se ha descartado.`,
+  },
 };
 
 registerTranslation('es', spanish);

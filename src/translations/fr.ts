@@ -3,7 +3,7 @@
  * typography has it: a narrow no-break space inside « » (U+202F), a no-break space before a colon.
  */
 import type { BrowserFamily } from '../page/capabilities.js';
-import type { SyncNotifyMessages } from '../page/messages.js';
+import type { SyncNotifyTranslation } from '../page/messages.js';
 import { pluralOf, registerTranslation } from './register.js';
 
 const plural = pluralOf('fr');
@@ -18,7 +18,7 @@ const settings: Record<BrowserFamily, string> = {
   other: 'dans les paramètres des sites du navigateur',
 };
 
-const french: SyncNotifyMessages = {
+const french: SyncNotifyTranslation = {
   buttonLabel: 'Envoyer la notification',
   working: 'Mise en file d’attente de la notification…',
   queuedOnline: (title) => `Notification ${quoted(title)} en file d’attente, envoi en cours.`,
@@ -42,6 +42,22 @@ const french: SyncNotifyMessages = {
     status ? `Le serveur a refusé le message (HTTP ${status}), il ne sera donc pas envoyé.` : 'Le message n’a pas pu être envoyé.',
   expired: 'Une notification a attendu une connexion trop longtemps et a été supprimée.',
   outboxFull: 'Trop de notifications sont en attente, celle-ci n’a donc pas été mise en file d’attente.',
+  // <sync-notify-outbox>, whose sentences are a table of their own.
+  outbox: {
+    label: 'En attente d’envoi',
+    empty: 'Rien n’est en attente d’envoi.',
+    waiting: 'En attente de connexion',
+    retryingAt: (time) => `Le serveur a demandé d’attendre\u00a0: nouvel essai à ${time}`,
+    refused: (status) => (status ? `Refus du serveur (HTTP ${status})` : 'Envoi impossible'),
+    expired: 'Attente trop longue, envoi abandonné',
+    queuedAt: (time) => `en file d’attente depuis ${time}`,
+    cancel: 'Annuler',
+    retryNow: 'Réessayer maintenant',
+    dismiss: 'Retirer',
+    cancelled: (title) => `Notification ${quoted(title)} annulée.`,
+    sent: (title) => `Notification ${quoted(title)} envoyée.`,
+    dismissed: (title) => `Notification ${quoted(title)} retirée.`,
+  },
 };
 
 registerTranslation('fr', french);

@@ -5,7 +5,7 @@
  * place and its punctuation. Quotes: ” ”, as Hebrew has them.
  */
 import type { BrowserFamily } from '../page/capabilities.js';
-import type { SyncNotifyMessages } from '../page/messages.js';
+import type { SyncNotifyTranslation } from '../page/messages.js';
 import { pluralOf, registerTranslation } from './register.js';
 
 const plural = pluralOf('he');
@@ -22,7 +22,7 @@ const settings: Record<BrowserFamily, string> = {
   other: 'בהגדרות האתרים של הדפדפן',
 };
 
-const hebrew: SyncNotifyMessages = {
+const hebrew: SyncNotifyTranslation = {
   buttonLabel: 'שליחת התראה',
   working: 'ההתראה נכנסת לתור…',
   queuedOnline: (title) => `ההתראה ${quoted(title)} נוספה לתור ונשלחת עכשיו.`,
@@ -47,6 +47,22 @@ const hebrew: SyncNotifyMessages = {
   rejected: (status) => (status ? `השרת דחה את ההודעה (${isolate(`HTTP ${status}`)}), ולכן היא לא תישלח.` : 'לא ניתן היה לשלוח את ההודעה.'),
   expired: 'התראה המתינה לחיבור זמן רב מדי ונמחקה.',
   outboxFull: 'יותר מדי התראות ממתינות, ולכן ההתראה הזו לא נוספה לתור.',
+  // <sync-notify-outbox>, whose sentences are a table of their own.
+  outbox: {
+    label: 'התראות שממתינות לשליחה',
+    empty: 'אין התראות שממתינות לשליחה.',
+    waiting: 'ממתינה לחיבור',
+    retryingAt: (time) => `השרת ביקש להמתין: ניסיון נוסף בשעה ${isolate(time)}`,
+    refused: (status) => (status ? `השרת דחה אותה (${isolate(`HTTP ${status}`)})` : 'לא ניתן היה לשלוח אותה'),
+    expired: 'המתינה זמן רב מדי ונמחקה',
+    queuedAt: (time) => `נוספה לתור בשעה ${isolate(time)}`,
+    cancel: 'ביטול',
+    retryNow: 'לנסות שוב עכשיו',
+    dismiss: 'הסרה',
+    cancelled: (title) => `ההתראה ${quoted(title)} בוטלה.`,
+    sent: (title) => `ההתראה ${quoted(title)} נשלחה.`,
+    dismissed: (title) => `ההתראה ${quoted(title)} הוסרה.`,
+  },
 };
 
 registerTranslation('he', hebrew);

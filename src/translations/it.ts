@@ -1,6 +1,6 @@
 /** Italian. Importing this module registers it for `it` and every `it-…` tag. */
 import type { BrowserFamily } from '../page/capabilities.js';
-import type { SyncNotifyMessages } from '../page/messages.js';
+import type { SyncNotifyTranslation } from '../page/messages.js';
 import { pluralOf, registerTranslation } from './register.js';
 
 const plural = pluralOf('it');
@@ -13,7 +13,7 @@ const settings: Record<BrowserFamily, string> = {
   other: 'nelle impostazioni dei siti del browser',
 };
 
-const italian: SyncNotifyMessages = {
+const italian: SyncNotifyTranslation = {
   buttonLabel: 'Invia notifica',
   working: 'Messa in coda della notifica…',
   queuedOnline: (title) => `Notifica «${title}» in coda: invio in corso.`,
@@ -36,6 +36,22 @@ const italian: SyncNotifyMessages = {
     status ? `Il server ha rifiutato il messaggio (HTTP ${status}), quindi non verrà inviato.` : 'Non è stato possibile inviare il messaggio.',
   expired: 'Una notifica ha atteso troppo a lungo una connessione ed è stata eliminata.',
   outboxFull: 'Ci sono troppe notifiche in attesa, quindi questa non è stata messa in coda.',
+  // <sync-notify-outbox>, whose sentences are a table of their own.
+  outbox: {
+    label: 'In attesa di invio',
+    empty: 'Nessuna notifica in attesa di invio.',
+    waiting: 'In attesa di connessione',
+    retryingAt: (time) => `Il server ha chiesto di attendere: nuovo tentativo alle ore ${time}`,
+    refused: (status) => (status ? `Rifiutata dal server (HTTP ${status})` : 'Invio non riuscito'),
+    expired: 'Ha atteso troppo ed è stata eliminata',
+    queuedAt: (time) => `in coda dalle ore ${time}`,
+    cancel: 'Annulla',
+    retryNow: 'Riprova ora',
+    dismiss: 'Rimuovi',
+    cancelled: (title) => `Notifica «${title}» annullata.`,
+    sent: (title) => `Notifica «${title}» inviata.`,
+    dismissed: (title) => `Notifica «${title}» rimossa.`,
+  },
 };
 
 registerTranslation('it', italian);

@@ -1,6 +1,6 @@
 /** Japanese. Importing this module registers it for `ja` and every `ja-…` tag. Japanese counts without plural forms (件). */
 import type { BrowserFamily } from '../page/capabilities.js';
-import type { SyncNotifyMessages } from '../page/messages.js';
+import type { SyncNotifyTranslation } from '../page/messages.js';
 import { registerTranslation } from './register.js';
 
 const settings: Record<BrowserFamily, string> = {
@@ -11,7 +11,7 @@ const settings: Record<BrowserFamily, string> = {
   other: 'ブラウザのサイト設定で',
 };
 
-const japanese: SyncNotifyMessages = {
+const japanese: SyncNotifyTranslation = {
   buttonLabel: '通知を送信',
   working: '通知をキューに追加しています…',
   queuedOnline: (title) => `「${title}」をキューに追加しました。今すぐ送信します。`,
@@ -33,6 +33,22 @@ const japanese: SyncNotifyMessages = {
     status ? `サーバーがメッセージを拒否したため（HTTP ${status}）、送信されません。` : 'メッセージを送信できませんでした。',
   expired: '接続を長く待ちすぎたため、通知が1件削除されました。',
   outboxFull: '待機中の通知が多すぎるため、この通知はキューに追加されませんでした。',
+  // <sync-notify-outbox>, whose sentences are a table of their own.
+  outbox: {
+    label: '送信待ち',
+    empty: '送信待ちの通知はありません。',
+    waiting: '接続を待っています',
+    retryingAt: (time) => `サーバーの要求で待機中（${time}に再試行）`,
+    refused: (status) => (status ? `サーバーに拒否されました（HTTP ${status}）` : '送信できませんでした'),
+    expired: '待ち時間が長すぎたため削除されました',
+    queuedAt: (time) => `${time}にキューに追加`,
+    cancel: 'キャンセル',
+    retryNow: '今すぐ再試行',
+    dismiss: '削除',
+    cancelled: (title) => `「${title}」をキャンセルしました。`,
+    sent: (title) => `「${title}」を送信しました。`,
+    dismissed: (title) => `「${title}」を削除しました。`,
+  },
 };
 
 registerTranslation('ja', japanese);

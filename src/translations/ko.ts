@@ -4,7 +4,7 @@
  * depend on the title's last syllable (을/를).
  */
 import type { BrowserFamily } from '../page/capabilities.js';
-import type { SyncNotifyMessages } from '../page/messages.js';
+import type { SyncNotifyTranslation } from '../page/messages.js';
 import { registerTranslation } from './register.js';
 
 const settings: Record<BrowserFamily, string> = {
@@ -15,7 +15,7 @@ const settings: Record<BrowserFamily, string> = {
   other: '브라우저의 사이트 설정에서',
 };
 
-const korean: SyncNotifyMessages = {
+const korean: SyncNotifyTranslation = {
   buttonLabel: '알림 보내기',
   working: '알림을 대기열에 추가하는 중…',
   queuedOnline: (title) => `“${title}” 알림을 대기열에 추가했습니다. 지금 보내는 중입니다.`,
@@ -36,6 +36,22 @@ const korean: SyncNotifyMessages = {
   rejected: (status) => (status ? `서버가 메시지를 거부했으므로(HTTP ${status}) 보내지 않습니다.` : '메시지를 보내지 못했습니다.'),
   expired: '알림 하나가 연결을 너무 오래 기다려 삭제되었습니다.',
   outboxFull: '기다리는 알림이 너무 많아 이 알림은 대기열에 추가되지 않았습니다.',
+  // <sync-notify-outbox>, whose sentences are a table of their own.
+  outbox: {
+    label: '전송 대기 중',
+    empty: '전송을 기다리는 알림이 없습니다.',
+    waiting: '연결을 기다리는 중',
+    retryingAt: (time) => `서버 요청으로 대기 중(${time}에 다시 시도)`,
+    refused: (status) => (status ? `서버에서 거부됨(HTTP ${status})` : '보내지 못함'),
+    expired: '너무 오래 기다려 삭제됨',
+    queuedAt: (time) => `${time}에 대기열에 추가됨`,
+    cancel: '취소',
+    retryNow: '지금 다시 시도',
+    dismiss: '삭제',
+    cancelled: (title) => `“${title}” 알림을 취소했습니다.`,
+    sent: (title) => `“${title}” 알림을 보냈습니다.`,
+    dismissed: (title) => `“${title}” 알림을 삭제했습니다.`,
+  },
 };
 
 registerTranslation('ko', korean);

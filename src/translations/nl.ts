@@ -1,6 +1,6 @@
 /** Dutch. Importing this module registers it for `nl` and every `nl-…` tag. Quotes: ‘ ’, as Dutch has them. */
 import type { BrowserFamily } from '../page/capabilities.js';
-import type { SyncNotifyMessages } from '../page/messages.js';
+import type { SyncNotifyTranslation } from '../page/messages.js';
 import { pluralOf, registerTranslation } from './register.js';
 
 const plural = pluralOf('nl');
@@ -13,7 +13,7 @@ const settings: Record<BrowserFamily, string> = {
   other: 'in de site-instellingen van de browser',
 };
 
-const dutch: SyncNotifyMessages = {
+const dutch: SyncNotifyTranslation = {
   buttonLabel: 'Melding versturen',
   working: 'Melding in de wachtrij zetten…',
   queuedOnline: (title) => `‘${title}’ staat in de wachtrij en wordt nu verstuurd.`,
@@ -35,6 +35,22 @@ const dutch: SyncNotifyMessages = {
     status ? `De server heeft het bericht geweigerd (HTTP ${status}), dus het wordt niet verstuurd.` : 'Het bericht kon niet worden verstuurd.',
   expired: 'Een melding wachtte te lang op een verbinding en is verwijderd.',
   outboxFull: 'Er wachten te veel meldingen, dus deze is niet in de wachtrij gezet.',
+  // <sync-notify-outbox>, whose sentences are a table of their own.
+  outbox: {
+    label: 'Nog te versturen',
+    empty: 'Er wacht niets op verzending.',
+    waiting: 'Wacht op verbinding',
+    retryingAt: (time) => `De server vroeg om te wachten: nieuwe poging om ${time}`,
+    refused: (status) => (status ? `Geweigerd door de server (HTTP ${status})` : 'Kon niet worden verstuurd'),
+    expired: 'Wachtte te lang en is verwijderd',
+    queuedAt: (time) => `in de wachtrij sinds ${time}`,
+    cancel: 'Annuleren',
+    retryNow: 'Nu opnieuw proberen',
+    dismiss: 'Verwijderen',
+    cancelled: (title) => `‘${title}’ is geannuleerd.`,
+    sent: (title) => `‘${title}’ is verstuurd.`,
+    dismissed: (title) => `‘${title}’ is verwijderd.`,
+  },
 };
 
 registerTranslation('nl', dutch);

@@ -3,7 +3,7 @@
  * three forms: 1 powiadomienie, 2–4 (22–24…) powiadomienia, 5–21 (25…) powiadomień.
  */
 import type { BrowserFamily } from '../page/capabilities.js';
-import type { SyncNotifyMessages } from '../page/messages.js';
+import type { SyncNotifyTranslation } from '../page/messages.js';
 import { pluralOf, registerTranslation } from './register.js';
 
 const plural = pluralOf('pl');
@@ -22,7 +22,7 @@ const waiting = {
   many: 'powiadomień czeka',
 } as const;
 
-const polish: SyncNotifyMessages = {
+const polish: SyncNotifyTranslation = {
   buttonLabel: 'Wyślij powiadomienie',
   working: 'Dodawanie powiadomienia do kolejki…',
   queuedOnline: (title) => `Dodano „${title}” do kolejki – trwa wysyłanie.`,
@@ -47,6 +47,22 @@ const polish: SyncNotifyMessages = {
     status ? `Serwer odrzucił wiadomość (HTTP ${status}), więc nie zostanie wysłana.` : 'Nie udało się wysłać wiadomości.',
   expired: 'Powiadomienie zbyt długo czekało na połączenie i zostało usunięte.',
   outboxFull: 'Zbyt wiele powiadomień czeka, więc tego nie dodano do kolejki.',
+  // <sync-notify-outbox>, whose sentences are a table of their own.
+  outbox: {
+    label: 'Oczekujące na wysłanie',
+    empty: 'Nic nie czeka na wysłanie.',
+    waiting: 'Czeka na połączenie',
+    retryingAt: (time) => `Serwer poprosił o odczekanie: ponowna próba o ${time}`,
+    refused: (status) => (status ? `Odrzucone przez serwer (HTTP ${status})` : 'Nie udało się wysłać'),
+    expired: 'Czekało zbyt długo i zostało usunięte',
+    queuedAt: (time) => `w kolejce od ${time}`,
+    cancel: 'Anuluj',
+    retryNow: 'Ponów teraz',
+    dismiss: 'Usuń',
+    cancelled: (title) => `Anulowano „${title}”.`,
+    sent: (title) => `Wysłano „${title}”.`,
+    dismissed: (title) => `Usunięto „${title}”.`,
+  },
 };
 
 registerTranslation('pl', polish);

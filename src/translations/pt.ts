@@ -3,7 +3,7 @@
  * registers it for `pt` and every `pt-…` tag; register a `pt-PT` table for Portugal's wording.
  */
 import type { BrowserFamily } from '../page/capabilities.js';
-import type { SyncNotifyMessages } from '../page/messages.js';
+import type { SyncNotifyTranslation } from '../page/messages.js';
 import { pluralOf, registerTranslation } from './register.js';
 
 const plural = pluralOf('pt');
@@ -16,7 +16,7 @@ const settings: Record<BrowserFamily, string> = {
   other: 'nas configurações de sites do navegador',
 };
 
-const portuguese: SyncNotifyMessages = {
+const portuguese: SyncNotifyTranslation = {
   buttonLabel: 'Enviar notificação',
   working: 'Colocando a notificação na fila…',
   queuedOnline: (title) => `Notificação “${title}” na fila: enviando agora.`,
@@ -40,6 +40,23 @@ const portuguese: SyncNotifyMessages = {
     status ? `O servidor recusou a mensagem (HTTP ${status}), então ela não será enviada.` : 'Não foi possível enviar a mensagem.',
   expired: 'Uma notificação esperou demais por uma conexão e foi descartada.',
   outboxFull: 'Há notificações demais aguardando, então esta não foi colocada na fila.',
+  // <sync-notify-outbox>, whose sentences are a table of their own.
+  outbox: {
+    label: 'Aguardando envio',
+    empty: 'Nenhuma notificação aguardando envio.',
+    waiting: 'Aguardando conexão',
+    // A colon before the time: “às” would be wrong at one o’clock (“à 1:05”).
+    retryingAt: (time) => `O servidor pediu para esperar. Nova tentativa: ${time}`,
+    refused: (status) => (status ? `Recusada pelo servidor (HTTP ${status})` : 'Não foi possível enviar'),
+    expired: 'Esperou demais e foi descartada',
+    queuedAt: (time) => `na fila desde ${time}`,
+    cancel: 'Cancelar',
+    retryNow: 'Tentar agora',
+    dismiss: 'Descartar',
+    cancelled: (title) => `Notificação “${title}” cancelada.`,
+    sent: (title) => `Notificação “${title}” enviada.`,
+    dismissed: (title) => `Notificação “${title}” descartada.`,
+  },
 };
 
 registerTranslation('pt', portuguese);

@@ -4,7 +4,7 @@
  * registered for them). Chinese counts without plural forms (条).
  */
 import type { BrowserFamily } from '../page/capabilities.js';
-import type { SyncNotifyMessages } from '../page/messages.js';
+import type { SyncNotifyTranslation } from '../page/messages.js';
 import { registerTranslation } from './register.js';
 
 const settings: Record<BrowserFamily, string> = {
@@ -15,7 +15,7 @@ const settings: Record<BrowserFamily, string> = {
   other: '在浏览器的网站设置中',
 };
 
-const chinese: SyncNotifyMessages = {
+const chinese: SyncNotifyTranslation = {
   buttonLabel: '发送通知',
   working: '正在将通知加入队列…',
   queuedOnline: (title) => `“${title}”已加入队列，正在发送。`,
@@ -36,6 +36,22 @@ const chinese: SyncNotifyMessages = {
   rejected: (status) => (status ? `服务器拒绝了此消息（HTTP ${status}），因此不会发送。` : '消息无法发送。'),
   expired: '一条通知等待网络连接的时间过长，已被丢弃。',
   outboxFull: '等待中的通知过多，因此此通知未加入队列。',
+  // <sync-notify-outbox>, whose sentences are a table of their own.
+  outbox: {
+    label: '待发送',
+    empty: '没有待发送的通知。',
+    waiting: '正在等待网络连接',
+    retryingAt: (time) => `服务器要求等待，将于 ${time} 重试`,
+    refused: (status) => (status ? `被服务器拒绝（HTTP ${status}）` : '无法发送'),
+    expired: '等待时间过长，已被丢弃',
+    queuedAt: (time) => `${time} 加入队列`,
+    cancel: '取消',
+    retryNow: '立即重试',
+    dismiss: '移除',
+    cancelled: (title) => `“${title}”已取消。`,
+    sent: (title) => `“${title}”已发送。`,
+    dismissed: (title) => `“${title}”已移除。`,
+  },
 };
 
 registerTranslation('zh', chinese);

@@ -2,11 +2,14 @@
  * The built-in translations, as a page in each language meets them: the element speaks the
  * language of its nearest `lang`, falls back sentence by sentence (its tag, its base language,
  * English), keeps the author's `messages` on top, counts with each language's plural rules, and
- * reads right to left in Arabic and Hebrew. Also the script-tag files of dist/translations/.
+ * reads right to left in Arabic and Hebrew. The outbox element too, from each translation's
+ * `outbox` table. Also the script-tag files of dist/translations/.
  */
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/sync-notify-button.js';
 import type { SyncNotifyButton } from '../../src/sync-notify-button.js';
+import '../../src/sync-notify-outbox.js';
+import type { SyncNotifyOutbox } from '../../src/sync-notify-outbox.js';
 import '../../src/translations/ar.js';
 import '../../src/translations/de.js';
 import '../../src/translations/es.js';
@@ -21,8 +24,10 @@ import '../../src/translations/pt.js';
 import '../../src/translations/zh.js';
 import { registerTranslation } from '../../src/translations/register.js';
 import { browserFamily, type BrowserFamily } from '../../src/page/capabilities.js';
-import { englishMessages, type SyncNotifyMessages } from '../../src/page/messages.js';
-import { resetOrigin, setPermissions, useHostWorker } from '../support/browser.js';
+import { englishMessages, type SyncNotifyMessages, type SyncNotifyTranslation } from '../../src/page/messages.js';
+import { englishOutboxMessages, type SyncNotifyOutboxMessages } from '../../src/page/outbox-messages.js';
+import { queueNotification } from '../../src/page/queue.js';
+import { resetOrigin, setOffline, setPermissions, useHostWorker } from '../support/browser.js';
 import { buttonOf, errorText, statusText } from '../support/element.js';
 
 const LANGUAGES = ['de', 'fr', 'es', 'it', 'pt', 'nl', 'pl', 'ja', 'zh', 'ko', 'ar', 'he'] as const;
@@ -30,6 +35,9 @@ type Language = (typeof LANGUAGES)[number];
 
 /** A built-in translation, as its module registered it: complete, as `SyncNotifyMessages` requires. */
 const translation = (lang: Language) => globalThis.syncNotifyTranslation!.translations[lang] as SyncNotifyMessages;
+
+/** A built-in translation's sentences for the outbox element: complete, as `SyncNotifyTranslation` requires. */
+const outboxTranslation = (lang: Language) => (globalThis.syncNotifyTranslation!.translations[lang] as SyncNotifyTranslation).outbox;
 
 const FAMILIES: BrowserFamily[] = ['chromium', 'firefox', 'safari', 'ios', 'other'];
 
@@ -46,6 +54,25 @@ function sentencesOf(messages: SyncNotifyMessages): Record<string, string> {
   sentences['rejected(0)'] = messages.rejected(0);
   return sentences;
 }
+
+/** Every sentence of an outbox table, functions called with arguments that reach each of their branches. */
+function outboxSentencesOf(messages: SyncNotifyOutboxMessages): Record<string, string> {
+  const sentences: Record<string, string> = {};
+  for (const [key, value] of Object.entries(messages)) {
+    if (typeof value === 'string') sentences[key] = value;
+  }
+  for (const key of ['cancelled', 'sent', 'dismissed'] as const) sentences[key] = messages[key]('Order 12');
+  for (const key of ['retryingAt', 'queuedAt'] as const) sentences[key] = messages[key]('10:45');
+  sentences['refused(409)'] = messages.refused(409);
+  sentences['refused(0)'] = messages.refused(0);
+  return sentences;
+}
+
+/** The outbox element's sentences, as it would show them now (messages, translation, English). */
+const outboxText = (element: SyncNotifyOutbox) => (element as unknown as { text: SyncNotifyOutboxMessages }).text;
+
+/** The outbox element's line for an empty outbox, or undefined while it lists items. */
+const emptyLine = (element: SyncNotifyOutbox) => element.shadowRoot!.querySelector('[part="empty"]')?.textContent!.trim();
 
 /** The element's private state, driven directly: the line it last reported, and the connection. */
 type Driven = { note?: { title: string; outcome?: 'sent' | 'cancelled' }; online: boolean; pending: number };
@@ -87,6 +114,30 @@ describe('translations', () => {
         expect(translated.sent).to.include('Order 12');
         expect(translated['pending(5)']).to.include('5');
         expect(translated['rejected(404)']).to.include('404');
+      });
+    }
+
+    for (const lang of LANGUAGES) {
+      it(`${lang}: has every sentence of the outbox element, none empty, none English, placeholders kept`, () => {
+        const table = outboxTranslation(lang);
+        expect(Object.keys(table)).to.have.members(Object.keys(englishOutboxMessages));
+        for (const [key, english] of Object.entries(englishOutboxMessages)) {
+          expect(typeof table[key as keyof SyncNotifyOutboxMessages], `${lang} outbox.${key}`).to.equal(typeof english);
+        }
+        const translated = outboxSentencesOf(table);
+        const english = outboxSentencesOf(englishOutboxMessages);
+        expect(Object.keys(translated)).to.have.members(Object.keys(english));
+        for (const [key, sentence] of Object.entries(translated)) {
+          expect(sentence.trim(), `${lang} outbox.${key}`).not.to.equal('');
+          expect(sentence, `${lang} outbox.${key}`).not.to.equal(english[key]);
+          expect(sentence, `${lang} outbox.${key}`).not.to.match(/["']/);
+        }
+        for (const key of ['cancelled', 'sent', 'dismissed']) expect(translated[key], `${lang} outbox.${key}`).to.include('Order 12');
+        for (const key of ['retryingAt', 'queuedAt']) expect(translated[key], `${lang} outbox.${key}`).to.include('10:45');
+        expect(translated['refused(409)']).to.include('409');
+        // The outbox's sent and cancelled say what the button's say (the same item, the same event).
+        expect(translated.sent).to.equal(translation(lang).sent('Order 12'));
+        expect(translated.cancelled).to.equal(translation(lang).cancelled('Order 12'));
       });
     }
 
@@ -239,6 +290,73 @@ describe('translations', () => {
     }
   });
 
+  describe('the outbox element', () => {
+    const host = useHostWorker();
+
+    const rows = (element: SyncNotifyOutbox) =>
+      [...element.shadowRoot!.querySelectorAll('[part~="item"]')].map((row) => ({
+        title: row.querySelector('[part="title"]')!.textContent!.trim(),
+        state: row.querySelector('[part="state"]')!.textContent!.trim(),
+        time: row.querySelector('[part="time"]')!.textContent!.trim(),
+        buttons: [...row.querySelectorAll('button')].map((button) => [button.textContent!.trim(), button.getAttribute('aria-label')]),
+      }));
+
+    it('speaks German inside lang="de": the empty line, an item waiting, its Cancel button and the cancel said', async () => {
+      const page = await fixture(html`<section lang="de"><sync-notify-outbox></sync-notify-outbox></section>`);
+      const element = page.querySelector('sync-notify-outbox')!;
+      await waitUntil(() => emptyLine(element), 'the empty line never showed');
+      expect(emptyLine(element)).to.equal('Es wartet nichts auf den Versand.');
+
+      await setOffline(true);
+      await queueNotification({ title: 'Erste', body: 'b' }, host.registration);
+      await waitUntil(() => rows(element).length === 1, 'the list never showed the item');
+      const [row] = rows(element);
+      expect(row).to.deep.include({ title: 'Erste', state: 'Wartet auf eine Verbindung', buttons: [['Abbrechen', 'Abbrechen: Erste']] });
+      expect(row.time).to.match(/^eingereiht um \d{1,2}:\d{2}$/);
+      expect(element.shadowRoot!.querySelector('ul')!.getAttribute('aria-label')).to.equal('Noch nicht gesendet');
+
+      element.shadowRoot!.querySelector('button')!.click();
+      await waitUntil(() => emptyLine(element), 'Cancel did not take the item back');
+      expect(emptyLine(element)).to.equal('Es wartet nichts auf den Versand.');
+      await waitUntil(() => element.shadowRoot!.querySelector('[role="status"]')!.textContent!.trim() === '„Erste“ wurde abgebrochen.', 'the cancel was not said in German');
+    });
+
+    it("keeps pt's other outbox sentences under a partial pt-BR table, and the button's", async () => {
+      registerTranslation('pt-BR', { outbox: { cancel: 'Cancelar envio' } });
+      const element = await fixture<SyncNotifyOutbox>(html`<sync-notify-outbox lang="pt-BR"></sync-notify-outbox>`);
+      expect(outboxText(element)).to.deep.equal({ ...outboxTranslation('pt'), cancel: 'Cancelar envio' });
+      expect(emptyLine(element)).to.equal('Nenhuma notificação aguardando envio.');
+      // A table with only an outbox key leaves the button's sentences to pt.
+      const button = await fixture<SyncNotifyButton>(html`<sync-notify-button lang="pt-BR" title="t" body="b"></sync-notify-button>`);
+      expect(buttonOf(button).textContent!.trim()).to.equal('Enviar notificação');
+    });
+
+    it('falls back to English for a language without a translation, and for one without outbox sentences', async () => {
+      registerTranslation('x-button-only', { buttonLabel: 'Only the button' });
+      for (const lang of ['sv', 'x-button-only']) {
+        const element = await fixture<SyncNotifyOutbox>(html`<sync-notify-outbox lang=${lang}></sync-notify-outbox>`);
+        expect(outboxText(element), lang).to.deep.equal(englishOutboxMessages);
+      }
+    });
+
+    it('keeps the author’s messages over a translated sentence', async () => {
+      const element = await fixture<SyncNotifyOutbox>(html`<sync-notify-outbox lang="fr"></sync-notify-outbox>`);
+      element.messages = { empty: 'Tout est parti.' };
+      await element.updateComplete;
+      expect(emptyLine(element)).to.equal('Tout est parti.');
+      // Sentences the author left alone stay French.
+      expect(outboxText(element).cancel).to.equal('Annuler');
+    });
+
+    it('speaks a translation registered after it rendered', async () => {
+      const element = await fixture<SyncNotifyOutbox>(html`<sync-notify-outbox lang="x-later"></sync-notify-outbox>`);
+      expect(emptyLine(element)).to.equal(englishOutboxMessages.empty);
+      registerTranslation('x-later', { outbox: { empty: 'Later.' } });
+      await element.updateComplete;
+      expect(emptyLine(element)).to.equal('Later.');
+    });
+  });
+
   describe('with a service worker', () => {
     useHostWorker();
 
@@ -305,6 +423,24 @@ describe('translations', () => {
           </script>
         </body></html>`);
       expect(report).to.deep.equal({ before: 'Send notification', after: 'שליחת התראה', direction: 'rtl' });
+    });
+
+    it('translates an outbox element already rendered when loaded later', async () => {
+      const report = await inFrame<{ before: string; after: string }>(`
+        <html lang="de-AT"><body>
+          <sync-notify-outbox></sync-notify-outbox>
+          <script type="module">
+            await import('/dist/sync-notify-outbox.js');
+            const element = document.querySelector('sync-notify-outbox');
+            await element.updateComplete;
+            const empty = () => element.shadowRoot.querySelector('[part="empty"]').textContent.trim();
+            const before = empty();
+            await import('/dist/translations/de.js');
+            await element.updateComplete;
+            parent.postMessage({ report: { before, after: empty() } }, '*');
+          </script>
+        </body></html>`);
+      expect(report).to.deep.equal({ before: englishOutboxMessages.empty, after: 'Es wartet nichts auf den Versand.' });
     });
   });
 });
