@@ -25,7 +25,9 @@ const freshCount = coalesce(() => countItems().catch(() => undefined));
 
 async function notifyWatchers(announcement?: OutboxAnnouncement): Promise<void> {
   if (!watchers.size) return;
-  const pending = await freshCount();
+  // The worker counts what is left as it removes delivered items: a reconnect delivering 100 items
+  // costs this page no read at all.
+  const pending = announcement?.pending ?? (await freshCount());
   for (const watcher of watchers) watcher({ announcement, pending });
 }
 
@@ -39,7 +41,8 @@ export function watchOutbox(watcher: OutboxWatcher): () => void {
     listening = true;
     listen((announcement) => void notifyWatchers(announcement));
   }
-  void freshCount().then((pending) => watchers.has(watcher) && watcher({ pending }));
+  // Every watcher gets the count again: harmless, and it is one read for all that connect together.
+  void notifyWatchers();
   return () => {
     watchers.delete(watcher);
   };

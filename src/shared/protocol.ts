@@ -39,8 +39,12 @@ export function isFlushRequest(data: unknown): data is FlushRequest {
   return (data as FlushRequest | null)?.type === FLUSH_REQUEST.type;
 }
 
-/** What is announced on {@link OUTBOX_CHANNEL}. */
-export type OutboxAnnouncement =
+/**
+ * What is announced on {@link OUTBOX_CHANNEL}; `pending`, where the announcer counted it in the
+ * same transaction (the worker, as it removes delivered items), is how many items are left, so
+ * that no page has to count them.
+ */
+export type OutboxAnnouncement = { pending?: number } & (
   | { type: 'queued'; id: string }
   | { type: 'delivered'; id: string }
   | { type: 'delivery-failed'; id: string; message: string }
@@ -53,7 +57,8 @@ export type OutboxAnnouncement =
   /** Taken back by the person at the keyboard (or cleared at sign-out) before it was sent. */
   | { type: 'cancelled'; id: string }
   /** A failure the person dismissed, or one sent back to the queue (`retryNow`). */
-  | { type: 'dismissed'; id: string };
+  | { type: 'dismissed'; id: string }
+);
 
 /** Where a notification's own data keeps what the worker needs when it is clicked. */
 export interface NotificationData {

@@ -68,11 +68,15 @@ export const listItems = (): Promise<OutboxItem[]> =>
 
 const nothing = () => undefined;
 
-/** Removes items, in one transaction; called only once their notifications were shown. */
-export const removeItems = (items: OutboxItem[]): Promise<void> =>
+/**
+ * Removes items, in one transaction; called only once their notifications were shown. Resolves
+ * with the number of items left, counted in the same transaction.
+ */
+export const removeItems = (items: OutboxItem[]): Promise<number> =>
   transact(['items'], 'readwrite', (store) => {
     for (const { seq } of items) store('items').delete(seq);
-    return nothing;
+    const left = store('items').count();
+    return () => left.result;
   });
 
 /** Replaces a stored item (retry bookkeeping). */

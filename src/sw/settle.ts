@@ -73,8 +73,9 @@ export async function drop(item: OutboxItem, why: Drop, report: DeliveryReport):
 
 /** Removes items whose notifications were shown, and reports them delivered. */
 export async function removeShown(shown: OutboxItem[], report: DeliveryReport): Promise<void> {
+  let pending;
   try {
-    await removeItems(shown);
+    pending = await removeItems(shown);
   } catch (error) {
     // Shown but still queued: shown again later, under the same tag, which replaces it.
     return shown.forEach((item) => keep(report, item, error));
@@ -82,6 +83,6 @@ export async function removeShown(shown: OutboxItem[], report: DeliveryReport): 
   for (const item of shown) {
     unwritten.delete(item.id);
     report.delivered.push(item);
-    announce({ type: 'delivered', id: item.id });
+    announce({ type: 'delivered', id: item.id, pending });
   }
 }
