@@ -4,6 +4,7 @@
  * protocol, close the tab. Chromium and Firefox through puppeteer-core (CDP, WebDriver BiDi),
  * WebKit through WebKitWebDriver and the wkbrowser.py of the tests.
  */
+import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import puppeteer from 'puppeteer-core';
 import { remote } from 'webdriverio';
@@ -131,6 +132,15 @@ async function firefox(origin) {
   };
 }
 
+/** The installed WebKitGTK's version: its user agent names a frozen WebKit version, not the real one. */
+function webKitVersion() {
+  try {
+    return `WebKitGTK ${execFileSync('dpkg-query', ['-W', '-f=${Version}', 'libwebkit2gtk-4.1-0'], { encoding: 'utf8' })}`;
+  } catch {
+    return 'WebKitGTK';
+  }
+}
+
 /** WebKitGTK: no Background Sync either. Offline is a dead proxy plus no default route, seen 2-4 s later. */
 async function webkit(origin) {
   const services = await startWebKitServices(origin);
@@ -151,7 +161,7 @@ async function webkit(origin) {
   const call = async (name, ...args) => unwrap(name, await driver.executeAsync(callInPage, name, args));
   return {
     name: 'WebKit',
-    version: `WebKitGTK ${await driver.execute(() => navigator.userAgent.match(/AppleWebKit\/([\d.]+)/)?.[1] ?? '?')}`,
+    version: webKitVersion(),
     backgroundSync: false,
     async open(path) {
       await driver.url(`${origin}${path}`);

@@ -101,6 +101,7 @@ function printReconnect(reconnect, targets) {
       'Tab closed (Chromium, Background Sync): the tab closed while offline, the worker alone brought online; ' +
       'timed, as the page-open figure beside it, from the command that brought the network back.',
   );
+  console.log(`versions: ${[...new Set(reconnect.rows.map((row) => row.version))].join(', ')}`);
   for (const [engine, reason] of Object.entries(reconnect.skipped)) console.log(`${engine} skipped: ${reason}`);
 }
 

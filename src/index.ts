@@ -17,5 +17,5 @@ export { cancel, clearOutbox, dismissFailure, retryNow, type CancelOutcome, type
 export type { OutboxApiCall, OutboxFailure, OutboxItem, OutboxNotification } from './page/outbox.js';
 export type { OutboxAnnouncement } from './shared/protocol.js';
 export { englishMessages, type SyncNotifyMessages, type SyncNotifyTranslation, type TranslationHook, type TranslationTable } from './page/messages.js';
-export type { SyncNotifyOutboxMessages } from './page/outbox-messages.js';
+export { englishOutboxMessages, type SyncNotifyOutboxMessages } from './page/outbox-messages.js';
 export { registerTranslation } from './translations/register.js';
