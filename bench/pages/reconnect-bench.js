@@ -2,9 +2,10 @@
 // offline, and the bench worker (the library's worker file) delivers on reconnect. `?mode=floor`:
 // nothing of the library; the page's own `online` listener calls registration.showNotification.
 // Times are wall-clock (timeOrigin + now), so that the worker's and the page's compare.
+import { askWorker, closeNotifications, withTimeout } from './common.js';
+
 const mode = new URL(location.href).searchParams.get('mode');
 const NOTIFICATION = { title: 'Bench reminder', body: 'Your report is ready.', lang: 'en' };
-const TIMEOUT_MS = 60_000;
 
 const now = () => performance.timeOrigin + performance.now();
 
@@ -18,24 +19,6 @@ let reconnected;
 // Registered before anything of the library, so it runs first: the moment the page hears it is online.
 addEventListener('online', () => (lastOnline = now()));
 
-function withTimeout(promise, what) {
-  let timer;
-  const timeout = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out: ${what}`)), TIMEOUT_MS);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-/** Asks the bench worker something; resolves with its answer. */
-function askWorker(request) {
-  const { port1, port2 } = new MessageChannel();
-  const answer = new Promise((resolve, reject) => {
-    port1.onmessage = ({ data }) => (data.ok ? resolve(data) : reject(new Error(data.message)));
-  });
-  registration.active.postMessage(request, [port2]);
-  return answer;
-}
-
 async function setUp() {
   await navigator.serviceWorker.register('/bench/sw.js');
   registration = await navigator.serviceWorker.ready;
@@ -48,21 +31,11 @@ async function setUp() {
   await element.updateComplete;
 }
 
-async function closeNotifications() {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const shown = await registration.getNotifications();
-    if (!shown.length) return;
-    for (const notification of shown) notification.close();
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error('notifications did not close');
-}
-
 /** Nothing on screen, nothing queued, the worker's log of shown notifications empty. */
 async function reset() {
-  await closeNotifications();
+  await closeNotifications(registration);
   await outbox?.clearStores();
-  await askWorker({ type: 'bench:reset' });
+  await askWorker(registration, { type: 'bench:reset' });
 }
 
 /** Offline: `count` clicks on the element, each awaited to `sync-notify-queued` (the floor keeps its count in memory). */
@@ -103,7 +76,7 @@ function arm(count) {
   lastOnline = undefined;
   const shown =
     mode === 'library'
-      ? askWorker({ type: 'bench:shown', count }).then(({ shownAt }) => shownAt)
+      ? askWorker(registration, { type: 'bench:shown', count }).then(({ shownAt }) => shownAt)
       : new Promise((resolve, reject) => addEventListener('online', () => showAll(count).then(resolve, reject), { once: true }));
   reconnected = withTimeout(shown, `${count} notifications after reconnect`);
 }

@@ -2,24 +2,16 @@
 import '/dist/sync-notify-button.js';
 import { addItem, clearStores as clearOutbox, countItems } from '/lib/page/outbox.js';
 import { FLUSH_REQUEST, OUTBOX_CHANNEL, SYNC_TAG } from '/lib/shared/protocol.js';
+import { askWorker, closeNotifications, withTimeout } from './common.js';
 
 const FLOOR_DATABASE = 'bench-floor';
 const FLOOR_TAG = 'bench-floor';
 const NOTIFICATION = { title: 'Bench reminder', body: 'Your report is ready.', lang: 'en' };
-const TIMEOUT_MS = 30_000;
 
 const elements = [];
 let registration;
 let floorDatabase;
 let runs = 0;
-
-function withTimeout(promise, what) {
-  let timer;
-  const timeout = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out: ${what}`)), TIMEOUT_MS);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
 
 // When a sync registration resolves is not observable from outside the element: wrap the
 // prototype, and put the floor through the same wrapper so both pay its cost.
@@ -141,29 +133,9 @@ async function runClicks({ warmup, rounds, perRound }) {
   return { clicks, floor, queued: await countItems(), syncTags: await registration.sync.getTags() };
 }
 
-async function closeNotifications() {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const shown = await registration.getNotifications();
-    if (!shown.length) return;
-    for (const notification of shown) notification.close();
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error('notifications did not close');
-}
-
 async function resetOutbox() {
   await clearOutbox();
-  await closeNotifications();
-}
-
-/** Asks the bench worker something and waits for its answer; also wakes a stopped worker. */
-function askWorker(request) {
-  const { port1, port2 } = new MessageChannel();
-  const answer = new Promise((resolve, reject) => {
-    port1.onmessage = ({ data }) => (data.ok ? resolve() : reject(new Error(data.message)));
-  });
-  registration.active.postMessage(request, [port2]);
-  return withTimeout(answer, request.type);
+  await closeNotifications(registration);
 }
 
 function fillOutbox(count, tag) {
@@ -196,7 +168,7 @@ async function expectShown(count) {
 async function timeWorkerDelivery(count, { elements: connected = 0, sharedTag } = {}) {
   await showElements(connected);
   await resetOutbox();
-  await askWorker({ type: 'bench:ping' });
+  await askWorker(registration, { type: 'bench:ping' });
   await fillOutbox(count, sharedTag);
   const delivered = nextDeliveries(count);
   const start = performance.now();
@@ -212,9 +184,9 @@ async function timeWorkerDelivery(count, { elements: connected = 0, sharedTag } 
 async function timeBareShows(count, { sharedTag } = {}) {
   await showElements(0);
   await resetOutbox();
-  await askWorker({ type: 'bench:ping' });
+  await askWorker(registration, { type: 'bench:ping' });
   const start = performance.now();
-  await askWorker({ type: 'bench:show', count, run: ++runs, sharedTag });
+  await askWorker(registration, { type: 'bench:show', count, run: ++runs, sharedTag });
   const end = performance.now();
   await expectShown(sharedTag ? 1 : count);
   return end - start;

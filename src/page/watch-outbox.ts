@@ -5,7 +5,7 @@ import type { OutboxAnnouncement } from '../shared/protocol.js';
 import { countItems } from './outbox.js';
 
 export interface OutboxUpdate {
-  /** Absent for the first update a watcher gets, which only reports the count. */
+  /** Absent when the update only reports the count: a watcher's first, and one each time another watcher starts. */
   announcement?: OutboxAnnouncement;
   /** Items still queued; absent when the outbox could not be read. */
   pending?: number;
