@@ -77,7 +77,8 @@ describe('exactly-once delivery', () => {
     const deliveries = countDeliveries();
 
     void (frame.contentWindow as unknown as { deliverPending: () => Promise<DeliveryReport> }).deliverPending();
-    await waitUntil(() => deliveries.byId.size >= 5, 'the page never started delivering');
+    // The first delivery is announced at once; the next ones in batches.
+    await waitUntil(() => deliveries.byId.size >= 1, 'the page never started delivering');
     frame.remove();
     const leftWhenClosed = await countItems();
     // Its Web Lock went with it: the next flusher takes over at once.
@@ -101,7 +102,7 @@ describe('exactly-once delivery', () => {
     const deliveries = countDeliveries();
 
     host.registration.active!.postMessage(FLUSH_REQUEST);
-    await waitUntil(() => deliveries.byId.size >= 5, 'the worker never started delivering');
+    await waitUntil(() => deliveries.byId.size >= 1, 'the worker never started delivering');
     await stopServiceWorkers();
     const leftAfterKill = await countItems();
     expect(leftAfterKill, 'the worker finished before it was stopped').to.be.greaterThan(0);
