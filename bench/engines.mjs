@@ -5,21 +5,15 @@
  * WebKit through WebKitWebDriver and the wkbrowser.py of the tests.
  */
 import { execFileSync } from 'node:child_process';
-import { performance } from 'node:perf_hooks';
 import puppeteer from 'puppeteer-core';
 import { remote } from 'webdriverio';
 import { FIREFOX_PATH, FIREFOX_PREFS } from '../scripts/firefox.mjs';
 import { NAMESPACE_VARIABLE } from '../scripts/namespace.mjs';
 import { setWebKitOffline } from '../test/support/webkit/network.mjs';
 import { startWebKitServices, WEBKIT_CAPABILITIES } from '../test/support/webkit/services.mjs';
-import { launchChromium } from './harness.mjs';
+import { chromiumNetwork, launchChromium, wallClock } from './harness.mjs';
 
-const NETWORK_ONLINE = { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 };
-const NETWORK_OFFLINE = { ...NETWORK_ONLINE, offline: true };
 const CALL_TIMEOUT_MS = 120_000;
-
-/** Wall-clock milliseconds with sub-millisecond steps, comparable with a page's `performance.timeOrigin + performance.now()`. */
-export const wallClock = () => performance.timeOrigin + performance.now();
 
 /** WebDriver's asynchronous script: calls `window[name](...args)` in the page, and hands back its (JSON) result or error. */
 const callInPage = (name, args, done) =>
@@ -45,21 +39,8 @@ export function engineUnavailable(name) {
  */
 async function chromium(origin, { backgroundSync = true } = {}) {
   const browser = await launchChromium(origin, backgroundSync ? ['notifications', 'background-sync'] : ['notifications']);
+  const network = chromiumNetwork(browser);
   let page;
-  const workers = () => browser.targets().filter((target) => target.type() === 'service_worker');
-  // Held while emulated: a session's emulation ends with it.
-  const workerSessions = new Map();
-
-  async function setWorkersOffline(offline) {
-    for (const target of workers()) {
-      if (!workerSessions.has(target)) {
-        const session = await target.createCDPSession();
-        await session.send('Network.enable');
-        workerSessions.set(target, session);
-      }
-      await workerSessions.get(target).send('Network.emulateNetworkConditions', offline ? NETWORK_OFFLINE : NETWORK_ONLINE);
-    }
-  }
 
   return {
     name: backgroundSync ? 'Chromium' : 'Chromium, Background Sync refused',
@@ -71,33 +52,17 @@ async function chromium(origin, { backgroundSync = true } = {}) {
       await this.call('whenReady');
     },
     call: (name, ...args) => page.evaluate((n, a) => window[n](...a), name, args),
-    /**
-     * Offline: the page first, then its worker (the page alone offline would not defer a sync).
-     * Back online: the page first, so the page's `online` event comes before the worker's network.
-     * Resolves with the wall-clock time just before the page was told.
-     */
-    async setOffline(offline) {
-      const session = await page.createCDPSession();
-      await session.send('Network.enable');
-      if (offline) await setWorkersOffline(true);
-      const at = wallClock();
-      await session.send('Network.overrideNetworkState', offline ? NETWORK_OFFLINE : NETWORK_ONLINE);
-      if (!offline) await setWorkersOffline(false);
-      return at;
-    },
+    /** Page and worker, through CDP (harness.mjs): resolves with the time just before the page was told. */
+    setOffline: (offline) => network.setOffline(page, offline),
     /** The worker alone back online, once its pages are closed: resolves with the time just before. */
-    async setWorkerOnline() {
-      const at = wallClock();
-      await setWorkersOffline(false);
-      return at;
-    },
+    setWorkerOnline: () => network.setWorkersOnline(),
     async closePage() {
       await page.close();
       page = undefined;
     },
     /** Evaluates `fn` in the (single) service worker. */
     async inWorker(fn, ...args) {
-      const [target] = workers();
+      const target = browser.targets().find((candidate) => candidate.type() === 'service_worker');
       return (await target.worker()).evaluate(fn, ...args);
     },
     close: () => browser.close(),

@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startDevServer } from '@web/dev-server';
+import { performance } from 'node:perf_hooks';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 
@@ -58,23 +59,49 @@ export async function openBenchPage(browser, origin, path) {
   return page;
 }
 
-export async function serviceWorkerSession(browser) {
-  const target = await browser.waitForTarget((candidate) => candidate.type() === 'service_worker', { timeout: 30_000 });
-  const cdp = await target.createCDPSession();
-  await cdp.send('Network.enable');
-  return cdp;
-}
+/** Wall-clock milliseconds with sub-millisecond steps, comparable with a page's `performance.timeOrigin + performance.now()`. */
+export const wallClock = () => performance.timeOrigin + performance.now();
 
 /**
- * Offline for both the page and the worker: page emulation alone does not defer a sync
- * (see /work/shared/reference/browser-testing.md).
+ * Chromium's network switch, over CDP, for a page and every service worker of its browser: page
+ * emulation alone does not defer a sync (see /work/shared/reference/browser-testing.md). Offline:
+ * the workers first, then the page. Back online: the page first, so that its `online` event comes
+ * before the workers' network. `setOffline` resolves with the wall-clock time just before the
+ * page was told; `setWorkersOnline` (for a worker whose pages are closed) just before the workers.
  */
-export async function setOffline(page, workerCdp, offline) {
-  const pageCdp = await page.createCDPSession();
-  await pageCdp.send('Network.enable');
-  await pageCdp.send('Network.overrideNetworkState', offline ? NETWORK_OFFLINE : NETWORK_ONLINE);
-  await workerCdp.send('Network.emulateNetworkConditions', offline ? NETWORK_OFFLINE : NETWORK_ONLINE);
-  return pageCdp;
+export function chromiumNetwork(browser) {
+  // Held while emulated: a session's emulation ends with it.
+  const workerSessions = new Map();
+  const isWorker = (target) => target.type() === 'service_worker';
+
+  async function setWorkersOffline(offline) {
+    if (offline && !browser.targets().some(isWorker)) await browser.waitForTarget(isWorker, { timeout: 30_000 });
+    for (const target of browser.targets().filter(isWorker)) {
+      if (!workerSessions.has(target)) {
+        const session = await target.createCDPSession();
+        await session.send('Network.enable');
+        workerSessions.set(target, session);
+      }
+      await workerSessions.get(target).send('Network.emulateNetworkConditions', offline ? NETWORK_OFFLINE : NETWORK_ONLINE);
+    }
+  }
+
+  return {
+    async setOffline(page, offline) {
+      const session = await page.createCDPSession();
+      await session.send('Network.enable');
+      if (offline) await setWorkersOffline(true);
+      const at = wallClock();
+      await session.send('Network.overrideNetworkState', offline ? NETWORK_OFFLINE : NETWORK_ONLINE);
+      if (!offline) await setWorkersOffline(false);
+      return at;
+    },
+    async setWorkersOnline() {
+      const at = wallClock();
+      await setWorkersOffline(false);
+      return at;
+    },
+  };
 }
 
 /** The page's live JS heap in bytes, after full garbage collections. */

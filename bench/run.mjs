@@ -13,11 +13,10 @@ import { cpus, loadavg } from 'node:os';
 import { NAMESPACE_VARIABLE, namespaceUnavailable, spawnInNamespace } from '../scripts/namespace.mjs';
 import { measure } from '../scripts/size-budget.mjs';
 import {
+  chromiumNetwork,
   ensureBuilt,
   launchChromium,
   openBenchPage,
-  serviceWorkerSession,
-  setOffline,
   startServer,
   usedHeap,
 } from './harness.mjs';
@@ -201,8 +200,8 @@ async function benchDelivery(origin) {
 }
 
 /** Offline on both sides, so that no click turns into a notification and every sync stays pending. */
-async function benchClicks(page, workerCdp) {
-  await setOffline(page, workerCdp, true);
+async function benchClicks(browser, page) {
+  await chromiumNetwork(browser).setOffline(page, true);
   const run = await page.evaluate((options) => window.runClicks(options), CLICKS);
   await page.evaluate(() => window.resetOutbox());
   const expectedQueued = CLICKS.warmup + CLICKS.rounds * CLICKS.perRound;
@@ -234,7 +233,7 @@ async function runInBrowsers(origin) {
     const memory = await benchMemory(browser, origin);
     const page = await openBenchPage(browser, origin, WORKER_PAGE);
     const crossOriginIsolated = await page.evaluate(() => window.crossOriginIsolatedPage);
-    const click = await benchClicks(page, await serviceWorkerSession(browser));
+    const click = await benchClicks(browser, page);
     measured = { chromium, crossOriginIsolated, render, memory, click };
   } finally {
     await browser.close();
