@@ -91,10 +91,7 @@ export class SyncNotifyOutbox extends LitElement {
       <span part="state">${retrying ? text.retryingAt(this.time(item.retryAt!)) : text.waiting}</span>
       <time part="time" datetime=${new Date(item.queuedAt).toISOString()}>${text.queuedAt(this.time(item.queuedAt))}</time>
       <span part="actions">
-        ${retrying ? html`<button type="button" @click=${() => this.act(item.id, retryNow)}>${text.retryNow}</button>` : ''}
-        <button type="button" aria-label=${`${text.cancel}: ${item.notification.title}`} @click=${() => this.act(item.id, cancel)}>
-          ${text.cancel}
-        </button>
+        ${retrying ? this.renderAction(item, text.retryNow, retryNow) : ''} ${this.renderAction(item, text.cancel, cancel)}
       </span>
     </li>`;
   }
@@ -107,16 +104,14 @@ export class SyncNotifyOutbox extends LitElement {
       <span part="title">${title}</span>
       <span part="state">${failure.reason === 'expired' ? text.expired : text.refused(failure.status ?? 0)}</span>
       <span part="actions">
-        ${retryable
-          ? html`<button type="button" aria-label=${`${text.retryNow}: ${title}`} @click=${() => this.act(failure.id, retryNow)}>
-              ${text.retryNow}
-            </button>`
-          : ''}
-        <button type="button" aria-label=${`${text.dismiss}: ${title}`} @click=${() => this.act(failure.id, dismissFailure)}>
-          ${text.dismiss}
-        </button>
+        ${retryable ? this.renderAction(failure, text.retryNow, retryNow) : ''} ${this.renderAction(failure, text.dismiss, dismissFailure)}
       </span>
     </li>`;
+  }
+
+  /** One of an entry's buttons: named with the entry's title too, since every row has the same buttons. */
+  private renderAction({ id, notification }: OutboxItem | OutboxFailure, label: string, action: (id: string) => Promise<string>) {
+    return html`<button type="button" aria-label=${`${label}: ${notification.title}`} @click=${() => this.act(id, action)}>${label}</button>`;
   }
 
   private async act(id: string, action: (id: string) => Promise<string>): Promise<void> {

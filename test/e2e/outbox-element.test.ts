@@ -16,6 +16,9 @@ const rows = (element: SyncNotifyOutbox) =>
     buttons: [...row.querySelectorAll('button')].map((button) => button.textContent!.trim()),
   }));
 
+const buttonNamed = (element: SyncNotifyOutbox, name: string) =>
+  element.shadowRoot!.querySelector<HTMLButtonElement>(`button[aria-label="${name}"]`)!;
+
 const said = (element: SyncNotifyOutbox) => element.shadowRoot!.querySelector('[role="status"]')!.textContent!.trim();
 
 describe('<sync-notify-outbox>', function () {
@@ -66,12 +69,25 @@ describe('<sync-notify-outbox>', function () {
     ]);
     await expect(element).to.be.accessible();
 
-    const buttonNamed = (name: string) => element.shadowRoot!.querySelector<HTMLButtonElement>(`button[aria-label="${name}"]`)!;
-    buttonNamed('Retry now: Conflict').click();
+    buttonNamed(element, 'Retry now: Conflict').click();
     await waitForNotifications(host.registration, 1);
-    buttonNamed('Dismiss: Malformed').click();
+    buttonNamed(element, 'Dismiss: Malformed').click();
     await waitUntil(() => element.shadowRoot!.querySelector('[part="empty"]'), 'the list did not empty');
     expect(await listFailures()).to.deep.equal([]);
+    await outboxEmptied();
+  });
+
+  it('offers Retry now, named with its title, for a call the server asked to wait for', async () => {
+    const element = await fixture<SyncNotifyOutbox>(html`<sync-notify-outbox></sync-notify-outbox>`);
+    await queueApiCall({ title: 'Busy', body: 'b', endpoint: (await messagesEndpoint([503, 201])).endpoint }, host.registration);
+    await waitUntil(() => rows(element)[0]?.buttons.length === 2, 'the wait was not listed');
+    const [row] = rows(element);
+    expect(row.state).to.match(/^The server asked to wait: trying again at /);
+    expect(row.buttons).to.deep.equal(['Retry now', 'Cancel']);
+    await expect(element).to.be.accessible();
+
+    buttonNamed(element, 'Retry now: Busy').click();
+    await waitForNotifications(host.registration, 1);
     await outboxEmptied();
   });
 });
