@@ -1,32 +1,20 @@
 /**
- * For the tooling tests that load a build in a browser: a tiny static server on 127.0.0.1 and
+ * For the tooling tests that load a build in a browser: a static server on 127.0.0.1 and
  * Debian's headless Chromium, started as every tool here starts it (scripts/chromium.mjs).
  */
-import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import { extname, join, normalize } from 'node:path';
+import { startDevServer } from '@web/dev-server';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
 
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.map': 'application/json' };
-
-/** Serves the files under `root`; resolves with its origin and a `close()`. */
+/** Serves the files under `root` as they are (the dev server the bench uses, with nothing resolved or rewritten); resolves with its origin and a `close()`. */
 export async function serveDirectory(root) {
-  const server = createServer(async (request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname));
-    try {
-      const body = await readFile(join(root, path));
-      response.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
-      response.end(body);
-    } catch {
-      response.writeHead(404).end();
-    }
+  const server = await startDevServer({
+    config: { rootDir: root, hostname: '127.0.0.1', nodeResolve: false, watch: false },
+    readCliArgs: false,
+    readFileConfig: false,
+    logStartMessage: false,
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    origin: `http://127.0.0.1:${server.address().port}`,
-    close: () => new Promise((resolve) => server.close(resolve)),
-  };
+  return { origin: `http://127.0.0.1:${server.config.port}`, close: () => server.stop() };
 }
 
 export const launchChromium = () => puppeteer.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS });
