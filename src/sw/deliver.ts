@@ -58,8 +58,10 @@ export async function showWaiting(registration: ServiceWorkerRegistration, repor
     );
     const ready = await readyToShow(registration, report);
     const shown: OutboxItem[] = [];
-    const first = Promise.resolve();
-    let removals = first;
+    let removals = Promise.resolve();
+    // The first at once, so that pages hear of the first delivery; then in batches, since every
+    // removal competes with the next shows for the browser's attention (measured by npm run bench).
+    let removalSize = 1;
     for (const batch of batchesOf(ready)) {
       const [title, options] = notificationFor(batch);
       try {
@@ -79,9 +81,8 @@ export async function showWaiting(registration: ServiceWorkerRegistration, repor
       }
       tags.add(options.tag!);
       shown.push(...batch);
-      // The first at once, so that pages hear of the first delivery; then in batches, since every
-      // removal competes with the next shows for the browser's attention (measured by npm run bench).
-      if (shown.length >= (removals === first ? 1 : REMOVAL_BATCH)) {
+      if (shown.length >= removalSize) {
+        removalSize = REMOVAL_BATCH;
         const done = shown.splice(0);
         removals = removals.then(() => removeShown(done, report));
       }
