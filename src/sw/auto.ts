@@ -9,14 +9,11 @@ declare const self: ServiceWorkerGlobalScope;
 self.addEventListener('sync', handleSync);
 self.addEventListener('message', handleMessage);
 self.addEventListener('notificationclick', handleNotificationClick);
-// Never inside the host's activate (or install, or fetch) event: Chromium settles showNotification
-// only once the worker is activated, which would wait for the delivery, and the whole site with
-// it: every navigation then waits on an `activating` worker. (Per the spec the registration's
-// active worker is set before activate fires, https://w3c.github.io/ServiceWorker/#activation-algorithm;
-// Chromium's notification service waits for a registration whose worker is activated.) Started
-// here but not awaited, delivery runs just after activation.
-self.addEventListener('activate', () => void deliverIfOnline());
-
 // A worker that starts, for whatever event, delivers what a page closed while offline left
-// behind. Not on the first evaluation of a new worker: showNotification needs it active.
-if (self.registration.active) void deliverIfOnline();
+// behind, and a new worker what waited while it installed: once it is activated, never inside the
+// host's install, activate or fetch event. Chromium settles showNotification only once the worker
+// is activated, which would wait for the delivery, and the whole site with it: every navigation
+// then waits on an `activating` worker. (Per the spec the registration's active worker is set
+// before activate fires, https://w3c.github.io/ServiceWorker/#activation-algorithm; Chromium's
+// notification service waits for a registration whose worker is activated.)
+void deliverIfOnline();

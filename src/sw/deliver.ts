@@ -38,7 +38,7 @@ async function readyToShow(registration: ServiceWorkerRegistration, report: Deli
     else callsWaitInVain = true;
   }
   if (callsWaitInVain) {
-    console.error('sync-notify-button: API calls wait, but this worker cannot send them: import sync-notify-api-sw.js instead of sync-notify-sw.js.');
+    console.error('sync-notify-button: API calls wait: import sync-notify-api-sw.js instead of sync-notify-sw.js.');
   }
   return ready;
 }
@@ -92,12 +92,31 @@ export async function showWaiting(registration: ServiceWorkerRegistration, repor
   });
 }
 
+let activation: Promise<unknown> | undefined;
+
+/**
+ * Settles once this worker is activated. Chromium settles showNotification only then: a show
+ * started earlier (from the host's activate, or while the host's own activate takes its time)
+ * would hold the origin's delivery lock all that while, or for good if activation waited on it;
+ * and when Chromium gives up on such an activation, the show resolves with nothing on screen.
+ */
+const activated = () =>
+  (activation ??= new Promise((resolve) => {
+    // None in browsers before ServiceWorkerGlobalScope.serviceWorker (2023), which deliver as
+    // before, nor in a page delivering itself (the tests race one against the worker).
+    const worker = (self as { serviceWorker?: ServiceWorker }).serviceWorker;
+    const settleIfActivated = () => (!worker || worker.state == 'activated') && resolve(0);
+    worker?.addEventListener('statechange', settleIfActivated);
+    settleIfActivated();
+  }));
+
 /**
  * Delivers every item of `registration`'s scope: notifications and API calls side by side, each
  * under a Web Lock of its own, so that two contexts never deliver one item twice.
  */
 export async function deliverPending(registration: ServiceWorkerRegistration): Promise<DeliveryReport> {
   const report: DeliveryReport = { delivered: [], failed: [], dropped: [] };
+  await activated();
   await Promise.all([showWaiting(registration, report), sendWaiting?.(registration, report)]);
   return report;
 }

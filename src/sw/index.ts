@@ -31,8 +31,8 @@ export const deliverOrThrow: () => Promise<DeliveryReport> = coalesce(async () =
 });
 
 /**
- * Delivers the outbox if the worker is online: for the worker's own triggers (start, activation),
- * where neither the browser nor a page vouches for the network. Failures wait for the next trigger.
+ * Delivers the outbox if the worker is online: for the worker's own trigger (its start), where
+ * neither the browser nor a page vouches for the network. Failures wait for the next trigger.
  */
 export async function deliverIfOnline(): Promise<void> {
   if (navigator.onLine) await deliverOrThrow().catch(() => undefined);

@@ -74,6 +74,30 @@ describe("the host's worker lifecycle", function () {
     expect((await shownItemIds(first)).sort()).to.deep.equal(items.map((item) => item.id).sort());
     expect(await countItems()).to.equal(0);
   });
+  it("holds no other app's delivery while the host's own activate takes its time", async () => {
+    const app2 = await registerHostWorker('/test/fixtures/classic-sw.js', '/app2/');
+    const fromApp1 = await storeNotification({ title: 'App 1', body: 'b' }, undefined, { scope: new URL('/app1/', location.href).href });
+    const fromApp2 = await storeNotification({ title: 'App 2', body: 'b' }, undefined, { scope: app2.scope });
+
+    const app1 = await navigator.serviceWorker.register('/test/fixtures/slow-activate-sw.js?activate-ms=4000', { scope: '/app1/' });
+    await waitUntil(() => app1.active?.state === 'activating', 'app1 never began to activate', { timeout: 10_000, interval: 10 });
+    // Before: app1's worker began its delivery here, and Chromium kept its show waiting for the
+    // activation, with the origin's delivery lock held.
+    await pause(500);
+    const asked = performance.now();
+    app2.active!.postMessage(FLUSH_REQUEST);
+    await waitForNotifications(app2, 1);
+    console.log(`app2's notification, while app1's activate takes 4 s: shown ${Math.round(performance.now() - asked)} ms after asking`);
+    expect(app1.active!.state, "app2's notification waited for app1's activation").to.equal('activating');
+    expect(await shownItemIds(app2)).to.deep.equal([fromApp2.id]);
+
+    await waitUntil(() => app1.active?.state === 'activated', 'app1 never activated', { timeout: 10_000 });
+    await waitForNotifications(app1, 1);
+    expect(await shownItemIds(app1)).to.deep.equal([fromApp1.id]);
+    expect(await countItems()).to.equal(0);
+    await closeNotifications(app1);
+    await closeNotifications(app2);
+  });
 });
 
 describe('apps under different scopes of one origin', () => {

@@ -44,8 +44,8 @@ export async function canStopServiceWorkers(): Promise<boolean> {
   return (await capabilities).stopServiceWorkers;
 }
 
-/** The fixture workers: the one-line integration as a classic and a module script, and the API-call one. */
-export type HostWorkerScript = `/test/fixtures/${'classic' | 'module' | 'api' | 'forgotten'}-sw.js${string}`;
+/** The fixture workers: the one-line integration as a classic and a module script, the API-call one, and one whose own activate takes its time. */
+export type HostWorkerScript = `/test/fixtures/${'classic' | 'module' | 'api' | 'forgotten' | 'slow-activate'}-sw.js${string}`;
 
 /** Registers a host worker at the root scope, so it serves the test page, and waits for it to be active. */
 export async function registerHostWorker(
