@@ -10,10 +10,10 @@ self.addEventListener('sync', handleSync);
 self.addEventListener('message', handleMessage);
 self.addEventListener('notificationclick', handleNotificationClick);
 // A worker that starts, for whatever event, delivers what a page closed while offline left
-// behind, and a new worker what waited while it installed: once it is activated, never inside the
-// host's install, activate or fetch event. Chromium settles showNotification only once the worker
-// is activated, which would wait for the delivery, and the whole site with it: every navigation
-// then waits on an `activating` worker. (Per the spec the registration's active worker is set
-// before activate fires, https://w3c.github.io/ServiceWorker/#activation-algorithm; Chromium's
+// behind, and a new worker what waited while it installed. Once it is activated (deliver.ts says
+// why), and never inside the host's install, activate or fetch event: Chromium would keep the
+// worker `activating`, every navigation of the site waiting on it, until the delivery is done,
+// which waits for the activation. (Per the spec the registration's active worker is set before
+// activate fires, https://w3c.github.io/ServiceWorker/#activation-algorithm; Chromium's
 // notification service waits for a registration whose worker is activated.)
 void deliverIfOnline();

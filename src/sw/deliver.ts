@@ -97,8 +97,8 @@ let activation: Promise<unknown> | undefined;
 /**
  * Settles once this worker is activated. Chromium settles showNotification only then: a show
  * started earlier (from the host's activate, or while the host's own activate takes its time)
- * would hold the origin's delivery lock all that while, or for good if activation waited on it;
- * and when Chromium gives up on such an activation, the show resolves with nothing on screen.
+ * would hold the origin's delivery lock all that while; one the activation itself waited on was
+ * still unsettled 90 s after Chromium gave up on that activation, at 5 minutes.
  */
 const activated = () =>
   (activation ??= new Promise((resolve) => {
