@@ -23,9 +23,8 @@ const offlineWorkerSessions = new Map();
 
 const isChromium = (browserName) => browserName.toLowerCase().includes('chrom');
 
-/** Replaces the origin's permissions: anything not listed is denied. */
-async function setPermissions(page, origin, permissions, browserName) {
-  const context = page.browserContext();
+/** Replaces the origin's permissions in a browser context: anything not listed is denied. */
+async function setPermissions(context, origin, permissions, browserName) {
   if (isChromium(browserName)) {
     await context.overridePermissions(origin, permissions);
     return;
@@ -37,11 +36,12 @@ async function setPermissions(page, origin, permissions, browserName) {
   });
 }
 
+/** The workers of the page's own browser context: another context's are not the test page's. */
 const serviceWorkerTargets = (page) =>
   page
     .browser()
     .targets()
-    .filter((target) => target.type() === 'service_worker');
+    .filter((target) => target.type() === 'service_worker' && target.browserContext() === page.browserContext());
 
 /**
  * Chromium: the page through Network.overrideNetworkState (setOfflineMode would cut the test
@@ -65,6 +65,7 @@ async function setOffline(page, offline, browserName) {
     }
   } else {
     for (const [target, session] of offlineWorkerSessions) {
+      if (target.browserContext() !== page.browserContext()) continue;
       offlineWorkerSessions.delete(target);
       await session.send('Network.emulateNetworkConditions', NETWORK_ONLINE).catch(() => undefined);
       await session.detach().catch(() => undefined);
@@ -102,7 +103,7 @@ export function browserControl() {
           // Stopping a worker needs the DevTools protocol, which only Chromium speaks here.
           return { stopServiceWorkers: isChromium(session.browser.name) };
         case 'sync-notify:permissions':
-          await setPermissions(page, origin, payload.permissions, session.browser.name);
+          await setPermissions(page.browserContext(), origin, payload.permissions, session.browser.name);
           return true;
         case 'sync-notify:offline':
           await setOffline(page, payload.offline, session.browser.name);
