@@ -35,6 +35,8 @@ export async function emulateForcedColors(active: boolean): Promise<boolean> {
 /** What the browser's control plugin can do here (browser-control.mjs, webkit/control.mjs). */
 interface ControlCapabilities {
   stopServiceWorkers: boolean;
+  /** What a private window is here (private-window.mjs): Chromium's incognito context, Firefox's private browsing. */
+  privateWindow: 'incognito-context' | 'private-browsing' | null;
 }
 let capabilities: Promise<ControlCapabilities> | undefined;
 
@@ -42,6 +44,12 @@ let capabilities: Promise<ControlCapabilities> | undefined;
 export async function canStopServiceWorkers(): Promise<boolean> {
   capabilities ??= executeServerCommand<ControlCapabilities, undefined>('sync-notify:capabilities');
   return (await capabilities).stopServiceWorkers;
+}
+
+/** What `openPrivateWindow()` (private-window.ts) opens in this browser; null where it cannot (WebKit). */
+export async function privateWindowKind(): Promise<ControlCapabilities['privateWindow']> {
+  capabilities ??= executeServerCommand<ControlCapabilities, undefined>('sync-notify:capabilities');
+  return (await capabilities).privateWindow;
 }
 
 /** The fixture workers: the one-line integration as a classic and a module script, and the API-call one. */
