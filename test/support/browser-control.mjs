@@ -3,6 +3,13 @@
  * protocol. Tests call these with `executeServerCommand('sync-notify:…', payload)`.
  * Chromium and Firefox (puppeteer); WebKit has its own, test/support/webkit/control.mjs.
  */
+import {
+  callPrivatePage,
+  closeAllPrivateWindows,
+  closePrivateWindow,
+  openPrivateWindow,
+  privateWindow,
+} from './private-window.mjs';
 
 const NETWORK_ONLINE = { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 };
 const NETWORK_OFFLINE = { ...NETWORK_ONLINE, offline: true };
@@ -23,9 +30,8 @@ const offlineWorkerSessions = new Map();
 
 const isChromium = (browserName) => browserName.toLowerCase().includes('chrom');
 
-/** Replaces the origin's permissions: anything not listed is denied. */
-async function setPermissions(page, origin, permissions, browserName) {
-  const context = page.browserContext();
+/** Replaces the origin's permissions in a browser context: anything not listed is denied. */
+async function setPermissions(context, origin, permissions, browserName) {
   if (isChromium(browserName)) {
     await context.overridePermissions(origin, permissions);
     return;
@@ -37,11 +43,12 @@ async function setPermissions(page, origin, permissions, browserName) {
   });
 }
 
+/** The workers of the page's own browser context: another context's are not the test page's. */
 const serviceWorkerTargets = (page) =>
   page
     .browser()
     .targets()
-    .filter((target) => target.type() === 'service_worker');
+    .filter((target) => target.type() === 'service_worker' && target.browserContext() === page.browserContext());
 
 /**
  * Chromium: the page through Network.overrideNetworkState (setOfflineMode would cut the test
@@ -65,6 +72,7 @@ async function setOffline(page, offline, browserName) {
     }
   } else {
     for (const [target, session] of offlineWorkerSessions) {
+      if (target.browserContext() !== page.browserContext()) continue;
       offlineWorkerSessions.delete(target);
       await session.send('Network.emulateNetworkConditions', NETWORK_ONLINE).catch(() => undefined);
       await session.detach().catch(() => undefined);
@@ -90,9 +98,48 @@ async function stopServiceWorkers(page) {
   }
 }
 
+/**
+ * A page of the test's origin in a real private window (private-window.mjs says which), driven
+ * step by step: `open` (`path`, optional `permissions`) answers `{ id }`; then, with that
+ * `id`, `offline`, `click` (a selector: a real click, with the user activation a prompt needs),
+ * `call` (a function of the page's `privatePage`, with `args`) and `close`, which ends the
+ * private session.
+ */
+async function privateWindowCommand({ action, id, ...payload }, page, session) {
+  const browserName = session.browser.name;
+  switch (action) {
+    case 'open':
+      return openPrivateWindow({
+        testPage: page,
+        sessionId: session.id,
+        chromium: isChromium(browserName),
+        url: new URL(payload.path, page.url()).href,
+        permissions: payload.permissions,
+        setPermissions: (context, permissions) => setPermissions(context, new URL(page.url()).origin, permissions, browserName),
+      });
+    case 'offline': {
+      const windowPage = privateWindow(id);
+      await setOffline(windowPage, payload.offline, browserName);
+      await windowPage.waitForFunction((online) => navigator.onLine === online, { timeout: 5_000 }, !payload.offline);
+      return true;
+    }
+    case 'click':
+      await privateWindow(id).locator(payload.selector).click();
+      return true;
+    case 'call':
+      return callPrivatePage(id, payload.name, payload.args);
+    case 'close':
+      await closePrivateWindow(id);
+      return true;
+    default:
+      throw new Error(`Unknown private-window action ${action}`);
+  }
+}
+
 export function browserControl() {
   return {
     name: 'sync-notify-browser-control',
+    serverStop: closeAllPrivateWindows,
     async executeCommand({ command, payload, session }) {
       if (!command.startsWith('sync-notify:') || session.browser.type !== 'puppeteer') return undefined;
       const page = session.browser.getPage(session.id);
@@ -100,13 +147,18 @@ export function browserControl() {
       switch (command) {
         case 'sync-notify:capabilities':
           // Stopping a worker needs the DevTools protocol, which only Chromium speaks here.
-          return { stopServiceWorkers: isChromium(session.browser.name) };
+          return {
+            stopServiceWorkers: isChromium(session.browser.name),
+            privateWindow: isChromium(session.browser.name) ? 'incognito-context' : 'private-browsing',
+          };
         case 'sync-notify:permissions':
-          await setPermissions(page, origin, payload.permissions, session.browser.name);
+          await setPermissions(page.browserContext(), origin, payload.permissions, session.browser.name);
           return true;
         case 'sync-notify:offline':
           await setOffline(page, payload.offline, session.browser.name);
           return true;
+        case 'sync-notify:private-window':
+          return privateWindowCommand(payload, page, session);
         case 'sync-notify:stop-service-workers':
           await stopServiceWorkers(page);
           return true;

@@ -35,13 +35,20 @@ export async function emulateForcedColors(active: boolean): Promise<boolean> {
 /** What the browser's control plugin can do here (browser-control.mjs, webkit/control.mjs). */
 interface ControlCapabilities {
   stopServiceWorkers: boolean;
+  /** What a private window is here (private-window.mjs): Chromium's incognito context, Firefox's private browsing. */
+  privateWindow: 'incognito-context' | 'private-browsing' | null;
 }
 let capabilities: Promise<ControlCapabilities> | undefined;
+const controlCapabilities = () => (capabilities ??= executeServerCommand<ControlCapabilities, undefined>('sync-notify:capabilities'));
 
 /** Whether `stopServiceWorkers()` works in this browser: in Chromium; Firefox and WebKit offer no way. */
 export async function canStopServiceWorkers(): Promise<boolean> {
-  capabilities ??= executeServerCommand<ControlCapabilities, undefined>('sync-notify:capabilities');
-  return (await capabilities).stopServiceWorkers;
+  return (await controlCapabilities()).stopServiceWorkers;
+}
+
+/** What `openPrivateWindow()` (private-window.ts) opens in this browser; null where it cannot (WebKit). */
+export async function privateWindowKind(): Promise<ControlCapabilities['privateWindow']> {
+  return (await controlCapabilities()).privateWindow;
 }
 
 /** The fixture workers: the one-line integration as a classic and a module script, the API-call one, and one whose own activate takes its time. */

@@ -4,7 +4,8 @@
  * - permissions: wkbrowser.py is told its answer, then the page asks inside a real WebDriver
  *   click (WebKit asks only from a user gesture);
  * - offline: a dead proxy and no default route (network.mjs); the runner's open websocket stays;
- * - stopping service workers: WebKit offers no way; `sync-notify:capabilities` says so.
+ * - stopping service workers: WebKit offers no way; `sync-notify:capabilities` says so;
+ * - private windows: none here (`sync-notify:capabilities` says so too).
  */
 import { setWebKitOffline, waitInPage } from './network.mjs';
 import { WebKitLauncher } from './launcher.mjs';
@@ -44,7 +45,8 @@ export function webkitControl() {
       const browser = session.browser;
       switch (command) {
         case 'sync-notify:capabilities':
-          return { stopServiceWorkers: false };
+          // wkbrowser.py opens a persistent session only (its notes: an ephemeral one refuses notifications).
+          return { stopServiceWorkers: false, privateWindow: null };
         case 'sync-notify:permissions': {
           // WebKit knows neither a background-sync nor a persistent-storage permission.
           const origin = new URL(await browser.driver.getUrl()).origin;
