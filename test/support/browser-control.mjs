@@ -110,6 +110,15 @@ export function browserControl() {
         case 'sync-notify:stop-service-workers':
           await stopServiceWorkers(page);
           return true;
+        case 'sync-notify:storage-quota':
+          // Chromium enforces a quota set over CDP, also in IndexedDB (a quotaSize of 0 is taken as
+          // none); none given, the origin gets its own back. Firefox has no per-origin control.
+          if (!isChromium(session.browser.name)) return false;
+          await (await pageSession(page)).send(
+            'Storage.overrideQuotaForOrigin',
+            payload.quota == null ? { origin } : { origin, quotaSize: payload.quota },
+          );
+          return true;
         case 'sync-notify:hide-and-show':
           // Not needed here: Chromium and Firefox tell pages of a permission change at once.
           return false;
