@@ -90,7 +90,11 @@ async function stopServiceWorkers(page) {
   }
 }
 
-export function browserControl() {
+/**
+ * `storageLimitGroup`: the test-runner group whose browsers may have a test limit the origin's
+ * storage (`sync-notify:storage-quota`): browsers of its own, in which nothing was stored before.
+ */
+export function browserControl({ storageLimitGroup } = {}) {
   return {
     name: 'sync-notify-browser-control',
     async executeCommand({ command, payload, session }) {
@@ -113,7 +117,7 @@ export function browserControl() {
         case 'sync-notify:storage-quota':
           // Chromium enforces a quota set over CDP, also in IndexedDB (a quotaSize of 0 is taken as
           // none); none given, the origin gets its own back. Firefox has no per-origin control.
-          if (!isChromium(session.browser.name)) return false;
+          if (!isChromium(session.browser.name) || session.group.name !== storageLimitGroup) return false;
           await (await pageSession(page)).send(
             'Storage.overrideQuotaForOrigin',
             payload.quota == null ? { origin } : { origin, quotaSize: payload.quota },

@@ -34,7 +34,8 @@ export async function emulateForcedColors(active: boolean): Promise<boolean> {
 
 /**
  * Limits the origin's storage to `bytes`, a quota the browser itself enforces, or gives it back its
- * own with null; false where the browser offers no such control (only Chromium does).
+ * own with null; false where the browser offers no such control (only Chromium does, and only in
+ * the full-disk group's browser of its own).
  */
 export async function limitStorage(bytes: number | null): Promise<boolean> {
   return (await executeServerCommand<boolean, { quota: number | null }>('sync-notify:storage-quota', { quota: bytes })) === true;
