@@ -59,7 +59,7 @@ type Drop = { reason: 'refused'; status: number; problem?: RefusalProblem } | { 
 export async function drop(item: OutboxItem, why: Drop, report: DeliveryReport): Promise<void> {
   const { id, notification, request, scope } = item;
   const failure: OutboxFailure = { ...why, id, failedAt: Date.now(), notification, request, scope };
-  // Recording needs room; removing does not. A refusal is reported either way.
+  // Recording needs room; a removal right after a refused write does not. A refusal is reported either way.
   await moveToFailures(item, failure)
     .catch(() => removeItems([item]))
     .catch(() => unwritten.set(item.id, null));
@@ -75,7 +75,9 @@ export async function drop(item: OutboxItem, why: Drop, report: DeliveryReport):
 export async function removeShown(shown: OutboxItem[], report: DeliveryReport): Promise<void> {
   let pending;
   try {
-    pending = await removeItems(shown);
+    // A full disk can refuse a removal too (Firefox counts its journal), but lets the transaction
+    // after a refusal remove: tried once more, or the item stays, its request sent and unrecorded.
+    pending = await removeItems(shown).catch(() => removeItems(shown));
   } catch (error) {
     // Shown but still queued: shown again later, under the same tag, which replaces it.
     return shown.forEach((item) => keep(report, item, error));

@@ -136,7 +136,11 @@ async function privateWindowCommand({ action, id, ...payload }, page, session) {
   }
 }
 
-export function browserControl() {
+/**
+ * `storageLimitGroup`: the test-runner group whose browsers may have a test limit the origin's
+ * storage (`sync-notify:storage-quota`): browsers of its own, in which nothing was stored before.
+ */
+export function browserControl({ storageLimitGroup } = {}) {
   return {
     name: 'sync-notify-browser-control',
     serverStop: closeAllPrivateWindows,
@@ -161,6 +165,15 @@ export function browserControl() {
           return privateWindowCommand(payload, page, session);
         case 'sync-notify:stop-service-workers':
           await stopServiceWorkers(page);
+          return true;
+        case 'sync-notify:storage-quota':
+          // Chromium enforces a quota set over CDP, also in IndexedDB (a quotaSize of 0 is taken as
+          // none); none given, the origin gets its own back. Firefox has no per-origin control.
+          if (!isChromium(session.browser.name) || session.group.name !== storageLimitGroup) return false;
+          await (await pageSession(page)).send(
+            'Storage.overrideQuotaForOrigin',
+            payload.quota == null ? { origin } : { origin, quotaSize: payload.quota },
+          );
           return true;
         case 'sync-notify:hide-and-show':
           // Not needed here: Chromium and Firefox tell pages of a permission change at once.

@@ -32,6 +32,15 @@ export async function emulateForcedColors(active: boolean): Promise<boolean> {
   return (await executeServerCommand<boolean, { active: boolean }>('sync-notify:forced-colors', { active })) === true;
 }
 
+/**
+ * Limits the origin's storage to `bytes`, a quota the browser itself enforces, or gives it back its
+ * own with null; false where the browser offers no such control (only Chromium does, and only in
+ * the full-disk group's browser of its own).
+ */
+export async function limitStorage(bytes: number | null): Promise<boolean> {
+  return (await executeServerCommand<boolean, { quota: number | null }>('sync-notify:storage-quota', { quota: bytes })) === true;
+}
+
 /** What the browser's control plugin can do here (browser-control.mjs, webkit/control.mjs). */
 interface ControlCapabilities {
   stopServiceWorkers: boolean;

@@ -66,6 +66,9 @@ export function webkitControl() {
           await driver.maximizeWindow();
           return true;
         }
+        case 'sync-notify:storage-quota':
+          // WebKitGTK fixes an origin's share of the disk when the browser starts, for every origin.
+          return false;
         case 'sync-notify:forced-colors':
           // WebKitWebDriver has no media emulation: the forced-colours test is skipped here.
           return false;
