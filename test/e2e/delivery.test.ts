@@ -8,11 +8,12 @@ import '../../src/sync-notify-button.js';
 import type { SyncNotifyButton } from '../../src/sync-notify-button.js';
 import { countItems, listItems } from '../../src/page/outbox.js';
 import { storeNotification } from '../../src/page/queue.js';
-import { FLUSH_REQUEST, OUTBOX_CHANNEL, type OutboxAnnouncement } from '../../src/shared/protocol.js';
+import { FLUSH_REQUEST } from '../../src/shared/protocol.js';
 import { notificationOptions } from '../../src/sw/notification.js';
 import {
   absorbNotificationDrops,
   hasBackgroundSync,
+  listenToOutbox,
   openHostPage,
   outboxEmptied,
   pause,
@@ -100,16 +101,14 @@ describe('delivery without Background Sync: on reconnect', function () {
     const delivered: string[] = [];
     element.addEventListener('sync-notify-delivered', (event) => delivered.push(event.detail.id));
     // The worker says how many are left with each delivery, so that pages need not count them.
-    const announcements: OutboxAnnouncement[] = [];
-    const channel = new BroadcastChannel(OUTBOX_CHANNEL);
-    channel.onmessage = ({ data }) => announcements.push(data);
+    const outbox = listenToOutbox();
     await setOffline(false);
     await waitForNotifications(host.registration, 3);
     expect((await shownItemIds(host.registration)).sort()).to.deep.equal(queued.map((item) => item.id).sort());
     await waitUntil(async () => (await countItems()) === 0, 'outbox was not emptied');
     await waitUntil(() => delivered.length === 3 && element.pending === 0, 'the element did not hear of all three');
-    channel.close();
-    const left = announcements.filter(({ type }) => type === 'delivered').map(({ pending }) => pending);
+    outbox.stop();
+    const left = outbox.heard.filter(({ type }) => type === 'delivered').map(({ pending }) => pending);
     expect(left).to.have.length(3);
     expect(left.at(-1)).to.equal(0);
     expect([...left].sort().reverse(), 'what is left only goes down').to.deep.equal(left);

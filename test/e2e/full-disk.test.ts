@@ -13,8 +13,16 @@ import '../../src/sync-notify-api-button.js';
 import type { SyncNotifyButton } from '../../src/sync-notify-button.js';
 import { changeOutbox, listFailures, listItems } from '../../src/page/outbox.js';
 import { queueApiCall } from '../../src/page/api-calls.js';
-import { OUTBOX_CHANNEL, type OutboxAnnouncement } from '../../src/shared/protocol.js';
-import { limitStorage, pause, setOffline, shownItemIds, skipBecause, useHostWorker } from '../support/browser.js';
+import {
+  limitStorage,
+  listenToOutbox,
+  pause,
+  requested,
+  setOffline,
+  shownItemIds,
+  skipBecause,
+  useHostWorker,
+} from '../support/browser.js';
 import { clickAndWaitQueued, errorText } from '../support/element.js';
 import { messagesEndpoint } from '../support/messages-endpoint.js';
 
@@ -28,13 +36,6 @@ const LIMITED_QUOTA = 10 * 1024 * 1024;
 const IDLE_MAINTENANCE_MS = 2_500;
 
 const FILLER_DATABASE = 'full-disk-filler';
-
-function requested<T>(request: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-}
 
 /** Opened, and so created, before the disk is full: creating a database takes room too. */
 function openFiller(): Promise<IDBDatabase> {
@@ -109,14 +110,6 @@ function keepRunning(worker: ServiceWorker): () => void {
   const timer = setInterval(() => worker.postMessage('keep running'), 5_000);
   worker.postMessage('keep running');
   return () => clearInterval(timer);
-}
-
-/** Every announcement made on the outbox's channel from now on. */
-function listenToOutbox(): { heard: OutboxAnnouncement[]; stop: () => void } {
-  const heard: OutboxAnnouncement[] = [];
-  const channel = new BroadcastChannel(OUTBOX_CHANNEL);
-  channel.onmessage = ({ data }: MessageEvent<OutboxAnnouncement>) => heard.push(data);
-  return { heard, stop: () => channel.close() };
 }
 
 describe('a full disk', () => {

@@ -9,15 +9,17 @@ import type { SyncNotifyButton } from '../../src/sync-notify-button.js';
 import { closeOutbox, countItems, listFailures, listItems } from '../../src/page/outbox.js';
 import { queueApiCall } from '../../src/page/api-calls.js';
 import { queueNotification, storeNotification } from '../../src/page/queue.js';
-import { FLUSH_REQUEST, OUTBOX_CHANNEL, type OutboxAnnouncement } from '../../src/shared/protocol.js';
+import { FLUSH_REQUEST, type OutboxAnnouncement } from '../../src/shared/protocol.js';
 import {
   absorbNotificationDrops,
   outboxEmptied,
   closeNotifications,
   hasBackgroundSync,
+  listenToOutbox,
   openHostPage,
   pause,
   registerHostWorker,
+  requested,
   resetOrigin,
   setOffline,
   setPermissions,
@@ -32,15 +34,13 @@ import { messagesEndpoint } from '../support/messages-endpoint.js';
 
 /** Every announcement made on the outbox's channel while `during` runs. */
 async function announcementsDuring(during: () => Promise<unknown>): Promise<OutboxAnnouncement[]> {
-  const heard: OutboxAnnouncement[] = [];
-  const channel = new BroadcastChannel(OUTBOX_CHANNEL);
-  channel.onmessage = ({ data }) => heard.push(data);
+  const outbox = listenToOutbox();
   try {
     await during();
   } finally {
-    channel.close();
+    outbox.stop();
   }
-  return heard;
+  return outbox.heard;
 }
 
 describe("the host's worker lifecycle", function () {
@@ -262,17 +262,10 @@ describe('an old tab that keeps the outbox open at an older version', () => {
   /** The outbox as an older version of the site left it, held open by a tab that ignores versionchange. */
   async function openAsOldTab(): Promise<IDBDatabase> {
     await closeOutbox();
-    await new Promise((resolve, reject) => {
-      const deletion = indexedDB.deleteDatabase('sync-notify-outbox');
-      deletion.onsuccess = resolve;
-      deletion.onerror = reject;
-    });
-    return new Promise((resolve, reject) => {
-      const request = indexedDB.open('sync-notify-outbox', 1);
-      request.onupgradeneeded = () => request.result.createObjectStore('items', { keyPath: 'seq', autoIncrement: true });
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
+    await requested(indexedDB.deleteDatabase('sync-notify-outbox'));
+    const opening = indexedDB.open('sync-notify-outbox', 1);
+    opening.onupgradeneeded = () => opening.result.createObjectStore('items', { keyPath: 'seq', autoIncrement: true });
+    return requested(opening);
   }
 
   afterEach(() => oldTab?.close());

@@ -2,7 +2,7 @@
 import { executeServerCommand } from '@web/test-runner-commands';
 import { waitUntil } from '@open-wc/testing';
 import { clearStores, closeOutbox, countItems } from '../../src/page/outbox.js';
-import { SYNC_TAG } from '../../src/shared/protocol.js';
+import { OUTBOX_CHANNEL, SYNC_TAG, type OutboxAnnouncement } from '../../src/shared/protocol.js';
 import '../../src/shared/background-sync.js';
 
 export type BrowserPermission = 'notifications' | 'background-sync' | 'persistent-storage';
@@ -154,6 +154,22 @@ export async function shownItemIds(registration: ServiceWorkerRegistration): Pro
   return (await shownNotifications(registration)).map(
     (notification) => (notification.data as { syncNotify: { id: string } }).syncNotify.id,
   );
+}
+
+/** Every announcement made on the outbox's channel from now on, until `stop()`. */
+export function listenToOutbox(): { heard: OutboxAnnouncement[]; stop: () => void } {
+  const heard: OutboxAnnouncement[] = [];
+  const channel = new BroadcastChannel(OUTBOX_CHANNEL);
+  channel.onmessage = ({ data }: MessageEvent<OutboxAnnouncement>) => heard.push(data);
+  return { heard, stop: () => channel.close() };
+}
+
+/** An IndexedDB request's result, or its error. */
+export function requested<T>(request: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
 }
 
 export const pause = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
