@@ -13,26 +13,31 @@ import { summaryReporter } from './test/support/summary-reporter.mjs';
 import { webkitControl } from './test/support/webkit/control.mjs';
 import { webkitLauncher } from './test/support/webkit/launcher.mjs';
 
-/** Chromium: the Background Sync path. */
-const chromium = chromeLauncher({
-  puppeteer,
-  launchOptions: {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: CHROMIUM_FLAGS,
-  },
-});
+/** Chromium: the Background Sync path. A launcher per call: each starts a browser of its own. */
+const chromiumLauncher = () =>
+  chromeLauncher({
+    puppeteer,
+    launchOptions: {
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: CHROMIUM_FLAGS,
+    },
+  });
 
 /** Firefox ESR, driven over WebDriver BiDi: no Background Sync, so the fallback path. */
-const firefox = chromeLauncher({
-  puppeteer,
-  launchOptions: {
-    browser: 'firefox',
-    executablePath: FIREFOX_PATH,
-    headless: true,
-    extraPrefsFirefox: FIREFOX_PREFS,
-  },
-});
+const firefoxLauncher = (prefs = {}) =>
+  chromeLauncher({
+    puppeteer,
+    launchOptions: {
+      browser: 'firefox',
+      executablePath: FIREFOX_PATH,
+      headless: true,
+      extraPrefsFirefox: { ...FIREFOX_PREFS, ...prefs },
+    },
+  });
+
+const chromium = chromiumLauncher();
+const firefox = firefoxLauncher();
 
 /**
  * WebKit (Safari's engine): Debian's WebKitGTK through WebKitWebDriver, no Background Sync either.
@@ -47,20 +52,11 @@ const webkit = webkitLauncher();
  * of room in it. Chromium takes a 10 MB limit from the test, but its IndexedDB goes on granting,
  * for up to 30 s, the room it last heard of: after other tests, one filled 787 MB past the limit.
  */
-const firefoxFullDisk = chromeLauncher({
-  puppeteer,
-  launchOptions: {
-    browser: 'firefox',
-    executablePath: FIREFOX_PATH,
-    headless: true,
-    extraPrefsFirefox: { ...FIREFOX_PREFS, 'dom.quotaManager.temporaryStorage.fixedLimit': 10 * 1024 },
-  },
-});
-const chromiumFullDisk = chromeLauncher({
-  puppeteer,
-  launchOptions: { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS },
-});
-const FULL_DISK_BROWSERS = { chromium: chromiumFullDisk, firefox: firefoxFullDisk, webkit };
+const FULL_DISK_BROWSERS = {
+  chromium: chromiumLauncher(),
+  firefox: firefoxLauncher({ 'dom.quotaManager.temporaryStorage.fixedLimit': 10 * 1024 }),
+  webkit,
+};
 
 const BROWSERS = { chromium, firefox, webkit };
 const names = (process.env.BROWSERS ?? 'chromium,firefox,webkit').split(',').map((name) => name.trim());
