@@ -6,8 +6,15 @@
  * else, so WebKit goes offline by removing that route (test/support/webkit/network.mjs). That is
  * only safe in a namespace of the run's own: loopback only, its default route to `lo`. Chromium
  * counts the network as up only while a link other than loopback is up, so the namespace gets a
- * veth pair too, both ends inside, no address: nothing can leave. A PID namespace comes with it:
- * when the run ends, the kernel ends whatever it started.
+ * veth pair too, both ends inside, link-local addresses only: nothing can leave. A PID namespace
+ * comes with it: when the run ends, the kernel ends whatever it started.
+ *
+ * The network must be settled before the command starts: Chromium fails every request in flight
+ * (ERR_NETWORK_CHANGED, seen as "Failed to fetch dynamically imported module") when a link or an
+ * address changes. A veth left to itself gets its IPv6 link-local address once duplicate address
+ * detection ends, 1 to 2 s after it comes up: just when the first test file loads. And Chromium
+ * counts a link without an address as no network. So each veth gets a fixed link-local address
+ * at once (no autoconfiguration, no detection), and the command starts once both report carrier.
  */
 import { spawn, spawnSync } from 'node:child_process';
 
@@ -19,8 +26,17 @@ const NAMESPACE_SETUP = `set -e
 ip link set lo up
 ip route add default dev lo
 ip link add wtr0 type veth peer name wtr1
+ip link set wtr0 addrgenmode none
+ip link set wtr1 addrgenmode none
+ip -6 address add fe80::1/64 dev wtr0 nodad
+ip -6 address add fe80::2/64 dev wtr1 nodad
 ip link set wtr0 up
 ip link set wtr1 up
+tries=0
+until ip link show wtr0 | grep -q 'state UP' && ip link show wtr1 | grep -q 'state UP'; do
+  tries=$((tries + 1)); [ "$tries" -le 100 ] || { echo 'namespace: the veth pair never came up' >&2; exit 1; }
+  sleep 0.05
+done
 "$@"`;
 
 const UNSHARE = ['--net', '--pid', '--fork', '--kill-child', '--mount-proc', 'sh', '-c', NAMESPACE_SETUP, 'sync-notify'];
