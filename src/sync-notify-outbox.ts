@@ -1,5 +1,6 @@
 import { LitElement, html } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
+import { customElement } from './page/define.js';
 import type { OutboxFailure, OutboxItem } from './shared/outbox-schema.js';
 import type { OutboxAnnouncement } from './shared/protocol.js';
 import { coalesce } from './shared/coalesce.js';
@@ -98,7 +99,7 @@ export class SyncNotifyOutbox extends LitElement {
 
   private renderFailure(failure: OutboxFailure) {
     const { text } = this;
-    const { title } = failure.notification;
+    const title = failure.notification?.title ?? text.unreadable;
     const retryable = failure.reason === 'expired' || !FINAL_REFUSALS.includes(failure.status ?? 0);
     return html`<li part="item failed">
       <span part="title">${title}</span>
@@ -111,7 +112,8 @@ export class SyncNotifyOutbox extends LitElement {
 
   /** One of an entry's buttons: named with the entry's title too, since every row has the same buttons. */
   private renderAction({ id, notification }: OutboxItem | OutboxFailure, label: string, action: (id: string) => Promise<string>) {
-    return html`<button type="button" aria-label=${`${label}: ${notification.title}`} @click=${() => this.act(id, action)}>${label}</button>`;
+    const title = notification?.title ?? this.text.unreadable;
+    return html`<button type="button" aria-label=${`${label}: ${title}`} @click=${() => this.act(id, action)}>${label}</button>`;
   }
 
   private async act(id: string, action: (id: string) => Promise<string>): Promise<void> {
@@ -134,8 +136,9 @@ export class SyncNotifyOutbox extends LitElement {
   };
 
   private sentence({ type, id }: OutboxAnnouncement): string | undefined {
-    const title = [...this.items, ...this.failures].find((entry) => entry.id === id)?.notification.title;
-    if (title === undefined) return undefined;
+    const entry = [...this.items, ...this.failures].find((candidate) => candidate.id === id);
+    if (!entry) return undefined;
+    const title = entry.notification?.title ?? this.text.unreadable;
     const { text } = this;
     if (type === 'cancelled') return text.cancelled(title);
     if (type === 'delivered') return text.sent(title);

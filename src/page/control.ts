@@ -8,7 +8,7 @@ import { announce } from '../shared/channel.js';
 import type { OutboxFailure, OutboxItem } from '../shared/outbox-schema.js';
 import { DELIVERY_LOCK, SEND_LOCK } from '../shared/protocol.js';
 import { changeOutbox, listItems } from './outbox.js';
-import { DEFAULT_MAX_AGE, draftItem } from './queue.js';
+import { DEFAULT_MAX_AGE, DEFAULT_MAX_ITEMS, draftItem } from './queue.js';
 import { activeRegistration, requestDelivery } from './request-delivery.js';
 
 /** Runs `work` once no delivery runs anywhere, and keeps every delivery waiting until it is done. */
@@ -38,12 +38,13 @@ export async function cancel(id: string): Promise<CancelOutcome> {
   });
 }
 
-export type RetryOutcome = 'retrying' | 'not-found';
+export type RetryOutcome = 'retrying' | 'not-found' | 'outbox-full';
 
 /**
  * Sends an item again now: a waiting one without waiting for its backoff, a refused or expired
  * one back into the queue (with its id, so a server that saw it already can tell), for as long
- * as it was allowed to wait the first time.
+ * as it was allowed to wait the first time. `outbox-full` when the outbox holds as many items as
+ * a click may queue (1000); `not-found` also for a failure that cannot be sent again (unreadable).
  */
 export async function retryNow(id: string): Promise<RetryOutcome> {
   const outcome = await betweenDeliveries(() =>
@@ -51,7 +52,8 @@ export async function retryNow(id: string): Promise<RetryOutcome> {
       const waiting = items.find((item) => item.id === id);
       if (waiting) return { outcome: 'retrying' as const, putItems: [{ ...waiting, retryAt: undefined, attempts: 0 }] };
       const failure = failures.find((candidate) => candidate.id === id);
-      if (!failure) return { outcome: 'not-found' as const };
+      if (!failure?.notification) return { outcome: 'not-found' as const };
+      if (items.length >= DEFAULT_MAX_ITEMS) return { outcome: 'outbox-full' as const };
       // Back in the queue as new, with its id (a server that saw it can tell), its full wait again.
       const { notification, request, scope } = failure;
       return {
@@ -95,7 +97,7 @@ export interface ClearOptions {
  */
 export function clearOutbox({ scope, tag }: ClearOptions = {}): Promise<{ items: number; failures: number }> {
   const matches = (entry: OutboxItem | OutboxFailure) =>
-    (!scope || entry.scope === scope) && (!tag || entry.notification.tag === tag);
+    (!scope || entry.scope === scope) && (!tag || entry.notification?.tag === tag);
   return betweenDeliveries(async () => {
     const [removedItems, removedFailures] = await changeOutbox((items, failures) => {
       const removeItems = items.filter(matches);

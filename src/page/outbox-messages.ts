@@ -14,6 +14,8 @@ export interface SyncNotifyOutboxMessages {
   /** `status` 0: the worker refused to send it (a redirect, another origin, a request that cannot be built). */
   refused: (status: number) => string;
   expired: string;
+  /** The title shown for a record that could not be read (malformed, set aside by the worker). */
+  unreadable: string;
   queuedAt: (time: string) => string;
   cancel: string;
   retryNow: string;
@@ -31,6 +33,7 @@ export const englishOutboxMessages: SyncNotifyOutboxMessages = {
   retryingAt: (time) => `The server asked to wait: trying again at ${time}`,
   refused: (status) => (status ? `Refused by the server (HTTP ${status})` : 'Could not be sent'),
   expired: 'Waited too long and was dropped',
+  unreadable: 'Unreadable item',
   queuedAt: (time) => `queued at ${time}`,
   cancel: 'Cancel',
   retryNow: 'Retry now',

@@ -14,6 +14,7 @@ import {
   type OutboxItem,
   type OutboxSchema,
 } from '../shared/outbox-schema.js';
+import { isDeliverable, isListableFailure } from '../shared/outbox-record.js';
 
 export type { OutboxApiCall, OutboxFailure, OutboxItem, OutboxNotification } from '../shared/outbox-schema.js';
 
@@ -84,18 +85,21 @@ export async function addItem(draft: OutboxDraft, maxItems = Infinity): Promise<
   return { ...draft, seq };
 }
 
-/** Every queued item, oldest first. */
+/**
+ * Every queued item, oldest first. A record of another shape (another version, another script, a
+ * half-written one) is left out: the worker sets it aside as a failure, `malformed`, when it flushes.
+ */
 export async function listItems(): Promise<OutboxItem[]> {
-  return (await database()).transaction('items').store.getAll();
+  return (await (await database()).transaction('items').store.getAll()).filter(isDeliverable);
 }
 
 export async function countItems(): Promise<number> {
   return (await database()).transaction('items').store.count();
 }
 
-/** Items dropped undelivered: requests the server refused, and items that expired. */
+/** Items dropped undelivered: requests the server refused, items that expired, malformed records. */
 export async function listFailures(): Promise<OutboxFailure[]> {
-  return (await database()).transaction('failures').store.getAll();
+  return (await (await database()).transaction('failures').store.getAll()).filter(isListableFailure);
 }
 
 /** What {@link changeOutbox}'s `decide` asks for: its answer, and the writes that go with it. */

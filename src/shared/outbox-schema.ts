@@ -26,6 +26,20 @@ export function unlessBlocked<T>(open: (onBlocked: () => void) => Promise<T>): P
   });
 }
 
+/**
+ * The failures are bounded: at most this many are kept, the newest; older ones go as a new one is
+ * recorded, and so does any older than {@link FAILURE_MAX_AGE_MS}. They hold what the person wrote.
+ */
+export const MAX_FAILURES = 100;
+export const FAILURE_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
+
+/** The longest an attempt to send an API call may take: 10 minutes (a longer timer is a mistake). */
+export const MAX_REQUEST_TIMEOUT_MS = 600_000;
+
+/** Schemes a notification's `url` (and an API call) may go to, and its `icon` and `badge` may show. */
+export const LINK_SCHEME = /^https?:$/;
+export const IMAGE_SCHEME = /^(https?|data|blob):$/;
+
 /** What the author asked to be shown: the attributes of `<sync-notify-button>`, validated. */
 export interface OutboxNotification {
   title: string;
@@ -62,8 +76,11 @@ export interface OutboxApiCall {
   timeout?: number;
 }
 
-/** A request the worker settles as refused without an HTTP status: it can never succeed. */
-export type RefusalProblem = 'cross-origin' | 'redirect' | 'unsendable';
+/**
+ * An item the worker settles as refused without an HTTP status: it can never succeed. `malformed`:
+ * the record read back is not of the shape this library writes (shared/outbox-record.ts).
+ */
+export type RefusalProblem = 'cross-origin' | 'redirect' | 'unsendable' | 'malformed';
 
 /** An item dropped from the queue for good, kept here so the app can tell its user. */
 export interface OutboxFailure {
@@ -72,10 +89,11 @@ export interface OutboxFailure {
   reason: 'refused' | 'expired';
   /** The HTTP status of a refusal (0 when the worker refused to send, see `problem`). */
   status?: number;
-  /** Why the worker refused to send it: not its page's origin, a redirect, or a request that cannot be built. */
+  /** Why the worker refused to send it: not its page's origin, a redirect, a request that cannot be built, or a malformed record. */
   problem?: RefusalProblem;
   failedAt: number;
-  notification: OutboxNotification;
+  /** Absent when the record was `malformed` and had no notification that could be shown. */
+  notification?: OutboxNotification;
   /** The item's API call (named `request` since the outbox's first version, which stored it so). */
   request?: OutboxApiCall;
   /** The item's registration scope, for a retry (absent on failures recorded by earlier versions). */

@@ -26,11 +26,14 @@ export const enableApiCalls = (flush: Flush): void => {
   sendWaiting = flush;
 };
 
-/** The items of `registration` to show now: expired ones are dropped on the way, unsent API calls left alone. */
+/**
+ * The items of `registration` to show now: expired and malformed ones are dropped on the way,
+ * unsent API calls left alone.
+ */
 async function readyToShow(registration: ServiceWorkerRegistration, report: DeliveryReport): Promise<OutboxItem[]> {
   const ready = [];
   let callsWaitInVain = false;
-  for (const item of await itemsOf(registration)) {
+  for (const item of await itemsOf(registration, report)) {
     // An unsent API call is the send flush's, unless this worker has none.
     if (unsent(item) && sendWaiting) continue;
     if (expired(item)) await drop(item, { reason: 'expired' }, report);
@@ -63,6 +66,7 @@ export async function showWaiting(registration: ServiceWorkerRegistration, repor
     // removal competes with the next shows for the browser's attention (measured by npm run bench).
     let removalSize = 1;
     for (const batch of batchesOf(ready)) {
+      // Cannot throw: what readyToShow lets through has the shape these need (shared/outbox-record.ts).
       const [title, options] = notificationFor(batch);
       try {
         await registration.showNotification(title, options);
@@ -110,13 +114,29 @@ const activated = () =>
     settleIfActivated();
   }));
 
-/**
- * Delivers every item of `registration`'s scope: notifications and API calls side by side, each
- * under a Web Lock of its own, so that two contexts never deliver one item twice.
- */
-export async function deliverPending(registration: ServiceWorkerRegistration): Promise<DeliveryReport> {
+/** One half of delivery: notifications shown, or API calls sent. */
+export type DeliveryHalf = 'show' | 'send';
+
+/** Runs one half of delivery, with a report of its own, once this worker is activated. */
+export async function deliverHalf(half: DeliveryHalf, registration: ServiceWorkerRegistration): Promise<DeliveryReport> {
   const report: DeliveryReport = { delivered: [], failed: [], dropped: [] };
   await activated();
-  await Promise.all([showWaiting(registration, report), sendWaiting?.(registration, report)]);
+  await (half == 'show' ? showWaiting : sendWaiting)?.(registration, report);
   return report;
+}
+
+/** What several reports say together. */
+export const mergeReports = (reports: DeliveryReport[]): DeliveryReport => ({
+  delivered: reports.flatMap((report) => report.delivered),
+  failed: reports.flatMap((report) => report.failed),
+  dropped: reports.flatMap((report) => report.dropped),
+});
+
+/**
+ * Delivers every item of `registration`'s scope: notifications and API calls side by side, each
+ * under Web Locks of their own, so that two contexts never deliver one item twice, and a call the
+ * server is slow to answer never holds back a notification.
+ */
+export async function deliverPending(registration: ServiceWorkerRegistration): Promise<DeliveryReport> {
+  return mergeReports(await Promise.all([deliverHalf('show', registration), deliverHalf('send', registration)]));
 }

@@ -11,7 +11,7 @@
 import './sync-event.js';
 import { coalesce } from '../shared/coalesce.js';
 import { isFlushRequest, SYNC_TAG, type NotificationData } from '../shared/protocol.js';
-import { deliverPending, type DeliveryReport } from './deliver.js';
+import { deliverHalf, mergeReports, type DeliveryReport } from './deliver.js';
 
 export { deliverPending, type DeliveryFailure, type DeliveryReport } from './deliver.js';
 export { notificationOptions } from './notification.js';
@@ -20,15 +20,18 @@ export { SYNC_TAG } from '../shared/protocol.js';
 declare const self: ServiceWorkerGlobalScope;
 
 /**
- * Delivers the outbox; rejects when an item could not be delivered yet, so a sync is retried.
- * Triggers that arrive together (a reconnect brings the sync event and each open page's request)
- * share one more flush after the running one, which sees everything they asked for.
+ * Notifications that arrive together (a reconnect brings the sync event and each open page's
+ * request) share one more flush after the running one, which sees everything they asked for. API
+ * calls coalesce per endpoint (send-api-calls.ts): a notification never waits for a call.
  */
-export const deliverOrThrow: () => Promise<DeliveryReport> = coalesce(async () => {
-  const report = await deliverPending(self.registration);
+const showFlush = coalesce(() => deliverHalf('show', self.registration));
+
+/** Delivers the outbox; rejects when an item could not be delivered yet, so a sync is retried. */
+export async function deliverOrThrow(): Promise<DeliveryReport> {
+  const report = mergeReports(await Promise.all([showFlush(), deliverHalf('send', self.registration)]));
   if (report.failed[0]) throw report.failed[0].error;
   return report;
-});
+}
 
 /**
  * Delivers the outbox if the worker is online: for the worker's own trigger (its start), where

@@ -3,7 +3,16 @@
  * update), on bare IndexedDB, since idb alone would take 1.4 of the worker's 2.0 KB budget. The
  * schema is shared/outbox-schema.ts, which the page's idb layer (page/outbox.ts) opens with too.
  */
-import { OUTBOX_DATABASE, OUTBOX_VERSION, unlessBlocked, upgradeOutbox, type OutboxFailure, type OutboxItem } from '../shared/outbox-schema.js';
+import {
+  FAILURE_MAX_AGE_MS,
+  MAX_FAILURES,
+  OUTBOX_DATABASE,
+  OUTBOX_VERSION,
+  unlessBlocked,
+  upgradeOutbox,
+  type OutboxFailure,
+  type OutboxItem,
+} from '../shared/outbox-schema.js';
 
 type StoreName = 'items' | 'failures';
 
@@ -40,8 +49,12 @@ function database(): Promise<IDBDatabase> {
         return db;
       });
     });
-    // A failed open must not be cached: the next call tries again.
-    connection.catch(() => (connection = undefined));
+    // A failed open must not be cached: the next call tries again. One that succeeds after it
+    // timed out is closed, so it never blocks a later upgrade either.
+    connection.catch(() => {
+      connection = undefined;
+      request.onsuccess = () => request.result.close();
+    });
   }
   return connection;
 }
@@ -83,10 +96,22 @@ export const removeItems = (items: OutboxItem[]): Promise<number> =>
 export const updateItem = (item: OutboxItem): Promise<void> =>
   transact(['items'], 'readwrite', (store) => (store('items').put(item), nothing));
 
-/** Removes an item and records why, in one transaction: nothing is lost between the two. */
+/**
+ * Removes an item and records why, in one transaction: nothing is lost between the two. The
+ * failures stay bounded: the oldest past {@link MAX_FAILURES} go, and any past their age limit.
+ */
 export const moveToFailures = (item: OutboxItem, failure: OutboxFailure): Promise<void> =>
   transact(['items', 'failures'], 'readwrite', (store) => {
+    const failures = store('failures');
     store('items').delete(item.seq);
-    store('failures').put(failure);
+    failures.put(failure);
+    const all = failures.getAll() as IDBRequest<OutboxFailure[]>;
+    all.onsuccess = () =>
+      all.result
+        .sort((newer, older) => older.failedAt - newer.failedAt)
+        .forEach(({ id, failedAt }, index) => {
+          // NaN (a record without a time) fails the comparison too.
+          if (index >= MAX_FAILURES || !(failedAt > Date.now() - FAILURE_MAX_AGE_MS)) failures.delete(id);
+        });
     return nothing;
   });

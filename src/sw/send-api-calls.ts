@@ -1,42 +1,77 @@
 /**
  * The API-call half of delivery, in the worker that imports `sync-notify-api-sw.js`: sends each
- * queued call, oldest first, with a timeout, and hands what was sent to the notification flush.
- * Kept apart so that a site without API calls does not pay for it.
+ * queued call, oldest first per endpoint, with a timeout, and hands what was sent to the
+ * notification flush. Kept apart so that a site without API calls does not pay for it.
  */
 import { announce } from '../shared/channel.js';
+import { coalesce } from '../shared/coalesce.js';
+import type { OutboxItem } from '../shared/outbox-schema.js';
 import { SEND_LOCK } from '../shared/protocol.js';
 import { showWaiting } from './deliver.js';
 import { sendApiCall } from './send-api-call.js';
 import { drop, expired, itemsOf, keep, record, unsent, type DeliveryReport } from './settle.js';
 
-/**
- * Sends every API call, oldest first. One that must wait holds back the ones queued after it,
- * so the server receives them in order; the notifications of those sent follow.
- */
-export async function sendWaiting(registration: ServiceWorkerRegistration, report: DeliveryReport): Promise<void> {
-  await navigator.locks.request(SEND_LOCK, async () => {
-    let sent = false;
-    for (const item of await itemsOf(registration)) {
-      if (!unsent(item)) continue;
-      if (expired(item)) {
-        await drop(item, { reason: 'expired' }, report);
-        continue;
-      }
-      const attempt = (item.retryAt ?? 0) > Date.now() ? { retryAt: item.retryAt! } : await sendApiCall(item);
-      if ('sent' in attempt) {
-        // Recorded before the notification: should that fail, a retry must not post the message twice.
-        await record(item, { sentAt: Date.now() });
-        sent = true;
-      } else if ('refusedWith' in attempt) {
-        await drop(item, { reason: 'refused', status: attempt.refusedWith, problem: attempt.problem }, report);
-      } else {
-        if (attempt.retryAt !== item.retryAt) await record(item, { attempts: (item.attempts ?? 0) + 1, retryAt: attempt.retryAt });
-        keep(report, item, new Error('Retrying later'), false);
-        announce({ type: 'retry', id: item.id, retryAt: attempt.retryAt });
-        break;
-      }
-    }
-    if (sent) await showWaiting(registration, report);
-  });
-}
+/** Calls to one URL keep their order; calls to different URLs are independent. */
+const endpointOf = (item: OutboxItem) => item.request!.url;
 
+/**
+ * Sends every API call to `endpoint`, oldest first. One that must wait holds back the ones queued
+ * after it for the same endpoint, so that the server receives them in order; the notifications of
+ * those sent follow. Under the endpoint's own lock, and the send lock shared with every other
+ * endpoint (the person's cancel takes it alone: no send is in flight while it decides).
+ */
+const sendTo = (endpoint: string, registration: ServiceWorkerRegistration, report: DeliveryReport) =>
+  navigator.locks.request(SEND_LOCK, { mode: 'shared' }, () =>
+    navigator.locks.request(`${SEND_LOCK} ${endpoint}`, async () => {
+      let sent = false;
+      for (const item of await itemsOf(registration)) {
+        if (!unsent(item) || endpointOf(item) != endpoint) continue;
+        if (expired(item)) {
+          await drop(item, { reason: 'expired' }, report);
+          continue;
+        }
+        const attempt = (item.retryAt ?? 0) > Date.now() ? { retryAt: item.retryAt! } : await sendApiCall(item);
+        if ('sent' in attempt) {
+          // Recorded before the notification: should that fail, a retry must not post the message twice.
+          await record(item, { sentAt: Date.now() });
+          sent = true;
+        } else if ('refusedWith' in attempt) {
+          await drop(item, { reason: 'refused', status: attempt.refusedWith, problem: attempt.problem }, report);
+        } else {
+          if (attempt.retryAt !== item.retryAt) await record(item, { attempts: (item.attempts ?? 0) + 1, retryAt: attempt.retryAt });
+          keep(report, item, new Error('Retrying later'), false);
+          announce({ type: 'retry', id: item.id, retryAt: attempt.retryAt });
+          break;
+        }
+      }
+      if (sent) await showWaiting(registration, report);
+    }),
+  );
+
+/**
+ * One flush per endpoint at a time in this context, and one more waiting: a trigger while an
+ * endpoint's call hangs waits for that endpoint only, never for the others.
+ */
+const flushes = new Map<string, () => Promise<DeliveryReport>>();
+
+/** Sends every queued API call, each endpoint's in order, the endpoints side by side. */
+export async function sendWaiting(registration: ServiceWorkerRegistration, report: DeliveryReport): Promise<void> {
+  const endpoints = new Set((await itemsOf(registration)).filter(unsent).map(endpointOf));
+  const flushed = [...endpoints].map((endpoint) => {
+    const key = `${registration.scope} ${endpoint}`;
+    if (!flushes.has(key)) {
+      const flush = async () => {
+        const own: DeliveryReport = { delivered: [], failed: [], dropped: [] };
+        await sendTo(endpoint, registration, own);
+        return own;
+      };
+      flushes.set(key, coalesce(flush));
+    }
+    return flushes.get(key)!();
+  });
+  for (const { delivered, failed, dropped } of await Promise.all(flushed)) {
+    report.delivered.push(...delivered);
+    report.failed.push(...failed);
+    report.dropped.push(...dropped);
+  }
+}

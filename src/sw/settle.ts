@@ -4,7 +4,8 @@
  * (notifications in deliver.ts, API calls in send-api-calls.ts) settle items through here.
  */
 import { announce } from '../shared/channel.js';
-import type { OutboxFailure, OutboxItem, RefusalProblem } from '../shared/outbox-schema.js';
+import { isDeliverable, isNotification } from '../shared/outbox-record.js';
+import { MAX_REQUEST_TIMEOUT_MS, type OutboxFailure, type OutboxItem, type RefusalProblem } from '../shared/outbox-schema.js';
 import { listItems, moveToFailures, removeItems, updateItem } from './outbox-store.js';
 
 export interface DeliveryFailure {
@@ -27,12 +28,24 @@ export interface DeliveryReport {
  */
 const unwritten = new Map<string, Partial<OutboxItem> | null>();
 
-/** The items `registration` delivers, oldest first, as far as this context knows them. */
-export async function itemsOf(registration: ServiceWorkerRegistration): Promise<OutboxItem[]> {
+/**
+ * The items `registration` delivers, oldest first, as far as this context knows them. Given a
+ * report (the notification flush, under the delivery lock), it drops on the way what no worker
+ * will ever deliver: malformed records, whatever their scope, and other scopes' items long past
+ * their expiry (their worker may be gone; by then none can still be sending them).
+ */
+export async function itemsOf(registration: ServiceWorkerRegistration, report?: DeliveryReport): Promise<OutboxItem[]> {
   const items = [];
-  for (const item of await listItems()) {
-    const change = unwritten.get(item.id);
-    if (change !== null && (!item.scope || item.scope === registration.scope)) items.push({ ...item, ...change });
+  for (const record of await listItems()) {
+    if (!isDeliverable(record)) {
+      if (report) await drop(record, { reason: 'refused', status: 0, problem: 'malformed' }, report);
+      continue;
+    }
+    const change = unwritten.get(record.id);
+    if (change === null) continue;
+    const item = { ...record, ...change };
+    if (!item.scope || item.scope == registration.scope) items.push(item);
+    else if (report && expired(item, MAX_REQUEST_TIMEOUT_MS)) await drop(item, { reason: 'expired' }, report);
   }
   return items;
 }
@@ -40,8 +53,8 @@ export async function itemsOf(registration: ServiceWorkerRegistration): Promise<
 /** An API call still to be sent: the send flush's; everything else is the notification flush's. */
 export const unsent = (item: OutboxItem) => item.request && !item.sentAt;
 
-/** Past its max-age and not sent: dropped undelivered. A sent request's notification is shown, however late. */
-export const expired = (item: OutboxItem) => !item.sentAt && (item.expiresAt ?? Infinity) < Date.now();
+/** Past its max-age (by `margin` ms) and not sent: dropped undelivered. A sent request's notification is shown, however late. */
+export const expired = (item: OutboxItem, margin = 0) => !item.sentAt && (item.expiresAt ?? Infinity) + margin < Date.now();
 
 /** Writes a change to an item, or keeps it in memory when the disk refuses. */
 export const record = (item: OutboxItem, change: Partial<OutboxItem>): Promise<unknown> =>
@@ -55,20 +68,23 @@ export function keep(report: DeliveryReport, item: OutboxItem, error: unknown, a
 
 type Drop = { reason: 'refused'; status: number; problem?: RefusalProblem } | { reason: 'expired' };
 
-/** Moves an item to the failures record, or at least out of the queue, and tells the pages why. */
+/**
+ * Moves an item to the failures record, or at least out of the queue, and tells the pages why. Of
+ * a malformed record, only what can be shown is kept; it gets an id if it has none.
+ */
 export async function drop(item: OutboxItem, why: Drop, report: DeliveryReport): Promise<void> {
-  const { id, notification, request, scope } = item;
-  const failure: OutboxFailure = { ...why, id, failedAt: Date.now(), notification, request, scope };
+  const { notification, request, scope } = item;
+  const id = typeof item.id == 'string' && item.id ? item.id : `malformed-${item.seq}`;
+  const failure: OutboxFailure =
+    why.reason == 'refused' && why.problem == 'malformed'
+      ? { ...why, id, failedAt: Date.now(), notification: isNotification(notification) ? notification : undefined }
+      : { ...why, id, failedAt: Date.now(), notification, request, scope };
   // Recording needs room; a removal right after a refused write does not. A refusal is reported either way.
   await moveToFailures(item, failure)
     .catch(() => removeItems([item]))
-    .catch(() => unwritten.set(item.id, null));
+    .catch(() => unwritten.set(id, null));
   report.dropped.push(failure);
-  announce(
-    why.reason === 'expired'
-      ? { type: 'expired', id: item.id }
-      : { type: 'rejected', id: item.id, status: why.status, problem: why.problem },
-  );
+  announce(why.reason === 'expired' ? { type: 'expired', id } : { type: 'rejected', id, status: why.status, problem: why.problem });
 }
 
 /** Removes items whose notifications were shown, and reports them delivered. */

@@ -69,6 +69,7 @@ const arabic: SyncNotifyTranslation = {
     retryingAt: (time) => `طلب الخادم الانتظار: إعادة المحاولة الساعة ${isolate(time)}`,
     refused: (status) => (status ? `رفضه الخادم (${isolate(`HTTP ${status}`)})` : 'تعذّر إرساله'),
     expired: 'انتظر مدة طويلة جدًا فحُذف',
+    unreadable: 'عنصر غير مقروء',
     queuedAt: (time) => `في قائمة الانتظار منذ ${isolate(time)}`,
     cancel: 'إلغاء',
     retryNow: 'إعادة المحاولة الآن',

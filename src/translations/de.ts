@@ -51,6 +51,7 @@ const german: SyncNotifyTranslation = {
     retryingAt: (time) => `Der Server hat um Aufschub gebeten: neuer Versuch um ${time}`,
     refused: (status) => (status ? `Vom Server abgelehnt (HTTP ${status})` : 'Konnte nicht gesendet werden'),
     expired: 'Hat zu lange gewartet und wurde verworfen',
+    unreadable: 'Unlesbarer Eintrag',
     queuedAt: (time) => `eingereiht um ${time}`,
     cancel: 'Abbrechen',
     retryNow: 'Jetzt erneut versuchen',

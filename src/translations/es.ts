@@ -45,6 +45,7 @@ const spanish: SyncNotifyTranslation = {
     retryingAt: (time) => `El servidor pidió esperar. Nuevo intento: ${time}`,
     refused: (status) => (status ? `El servidor rechazó el envío (HTTP ${status})` : 'No se pudo enviar'),
     expired: 'Esperó demasiado y se descartó',
+    unreadable: 'Elemento ilegible',
     queuedAt: (time) => `en cola desde ${time}`,
     cancel: 'Cancelar',
     retryNow: 'Reintentar ahora',

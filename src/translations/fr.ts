@@ -50,6 +50,7 @@ const french: SyncNotifyTranslation = {
     retryingAt: (time) => `Le serveur a demandé d’attendre\u00a0: nouvel essai à ${time}`,
     refused: (status) => (status ? `Refus du serveur (HTTP ${status})` : 'Envoi impossible'),
     expired: 'Attente trop longue, envoi abandonné',
+    unreadable: 'Élément illisible',
     queuedAt: (time) => `en file d’attente depuis ${time}`,
     cancel: 'Annuler',
     retryNow: 'Réessayer maintenant',

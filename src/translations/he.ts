@@ -55,6 +55,7 @@ const hebrew: SyncNotifyTranslation = {
     retryingAt: (time) => `השרת ביקש להמתין: ניסיון נוסף בשעה ${isolate(time)}`,
     refused: (status) => (status ? `השרת דחה אותה (${isolate(`HTTP ${status}`)})` : 'לא ניתן היה לשלוח אותה'),
     expired: 'המתינה זמן רב מדי ונמחקה',
+    unreadable: 'פריט שלא ניתן לקרוא',
     queuedAt: (time) => `נוספה לתור בשעה ${isolate(time)}`,
     cancel: 'ביטול',
     retryNow: 'לנסות שוב עכשיו',

@@ -44,6 +44,7 @@ const italian: SyncNotifyTranslation = {
     retryingAt: (time) => `Il server ha chiesto di attendere: nuovo tentativo alle ore ${time}`,
     refused: (status) => (status ? `Rifiutata dal server (HTTP ${status})` : 'Invio non riuscito'),
     expired: 'Ha atteso troppo ed è stata eliminata',
+    unreadable: 'Elemento illeggibile',
     queuedAt: (time) => `in coda dalle ore ${time}`,
     cancel: 'Annulla',
     retryNow: 'Riprova ora',

@@ -41,6 +41,7 @@ const japanese: SyncNotifyTranslation = {
     retryingAt: (time) => `サーバーの要求で待機中（${time}に再試行）`,
     refused: (status) => (status ? `サーバーに拒否されました（HTTP ${status}）` : '送信できませんでした'),
     expired: '待ち時間が長すぎたため削除されました',
+    unreadable: '読み取れない項目',
     queuedAt: (time) => `${time}にキューに追加`,
     cancel: 'キャンセル',
     retryNow: '今すぐ再試行',

@@ -44,6 +44,7 @@ const korean: SyncNotifyTranslation = {
     retryingAt: (time) => `서버 요청으로 대기 중(${time}에 다시 시도)`,
     refused: (status) => (status ? `서버에서 거부됨(HTTP ${status})` : '보내지 못함'),
     expired: '너무 오래 기다려 삭제됨',
+    unreadable: '읽을 수 없는 항목',
     queuedAt: (time) => `${time}에 대기열에 추가됨`,
     cancel: '취소',
     retryNow: '지금 다시 시도',

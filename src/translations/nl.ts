@@ -43,6 +43,7 @@ const dutch: SyncNotifyTranslation = {
     retryingAt: (time) => `De server vroeg om te wachten: nieuwe poging om ${time}`,
     refused: (status) => (status ? `Geweigerd door de server (HTTP ${status})` : 'Kon niet worden verstuurd'),
     expired: 'Wachtte te lang en is verwijderd',
+    unreadable: 'Onleesbaar item',
     queuedAt: (time) => `in de wachtrij sinds ${time}`,
     cancel: 'Annuleren',
     retryNow: 'Nu opnieuw proberen',

@@ -55,6 +55,7 @@ const polish: SyncNotifyTranslation = {
     retryingAt: (time) => `Serwer poprosił o odczekanie: ponowna próba o ${time}`,
     refused: (status) => (status ? `Odrzucone przez serwer (HTTP ${status})` : 'Nie udało się wysłać'),
     expired: 'Czekało zbyt długo i zostało usunięte',
+    unreadable: 'Nieczytelny element',
     queuedAt: (time) => `w kolejce od ${time}`,
     cancel: 'Anuluj',
     retryNow: 'Ponów teraz',

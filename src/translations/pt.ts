@@ -49,6 +49,7 @@ const portuguese: SyncNotifyTranslation = {
     retryingAt: (time) => `O servidor pediu para esperar. Nova tentativa: ${time}`,
     refused: (status) => (status ? `Recusada pelo servidor (HTTP ${status})` : 'Não foi possível enviar'),
     expired: 'Esperou demais e foi descartada',
+    unreadable: 'Item ilegível',
     queuedAt: (time) => `na fila desde ${time}`,
     cancel: 'Cancelar',
     retryNow: 'Tentar agora',

@@ -44,6 +44,7 @@ const chinese: SyncNotifyTranslation = {
     retryingAt: (time) => `服务器要求等待，将于 ${time} 重试`,
     refused: (status) => (status ? `被服务器拒绝（HTTP ${status}）` : '无法发送'),
     expired: '等待时间过长，已被丢弃',
+    unreadable: '无法读取的项目',
     queuedAt: (time) => `${time} 加入队列`,
     cancel: '取消',
     retryNow: '立即重试',
