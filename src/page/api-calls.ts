@@ -11,11 +11,14 @@ import { queueOrThrow, type QueuedNotification } from './queue.js';
 import { deliverAgainAt } from './request-delivery.js';
 import {
   absoluteUrl,
+  checkNumber,
   enableApiCallInput,
   INVALID_JSON,
-  isPositive,
+  MAX_HEADER_BYTES,
+  MAX_HEADERS,
   refuse,
   URL_SCHEMES,
+  wrongType,
   type ApiCallInput,
   type NotificationInput,
   type RetentionInput,
@@ -44,18 +47,31 @@ function validateApiCall(
   baseUrl: string,
   pageOrigin: string,
 ): Validation<OutboxApiCall> {
-  const url = absoluteUrl(input.endpoint, baseUrl, URL_SCHEMES.url);
+  const mistyped = wrongType(input, ['endpoint', 'method']);
+  if (mistyped) return refuse(mistyped);
+  if (input.allowCrossOrigin != null && typeof input.allowCrossOrigin !== 'boolean') {
+    return refuse({ kind: 'invalid-type', field: 'allowCrossOrigin', expected: 'boolean' });
+  }
+  const url = absoluteUrl(input.endpoint, baseUrl, URL_SCHEMES.endpoint);
   if (!url) return refuse({ kind: 'invalid-url', field: 'endpoint', value: input.endpoint ?? '' });
   const crossOrigin = new URL(url).origin !== pageOrigin;
   if (crossOrigin && !input.allowCrossOrigin) return refuse({ kind: 'cross-origin', value: url });
   const method = (input.method || 'POST').toUpperCase();
   if (!METHODS.includes(method)) return refuse({ kind: 'invalid-method', value: method });
+  if (input.headers != null && (typeof input.headers !== 'object' || Array.isArray(input.headers))) {
+    return refuse({ kind: 'invalid-type', field: 'headers', expected: 'object' });
+  }
+  const entries = Object.entries(input.headers ?? {});
+  if (entries.length > MAX_HEADERS || entries.join().length > MAX_HEADER_BYTES) {
+    return refuse({ kind: 'too-large', field: 'headers', limit: MAX_HEADER_BYTES });
+  }
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(input.headers ?? {})) {
+  for (const [name, value] of entries) {
     if (!SAFE_HEADER.test(name)) return refuse({ kind: 'invalid-header', value: name });
+    if (typeof value !== 'string') return refuse({ kind: 'invalid-type', field: 'headers', expected: 'string' });
     // What fetch() would refuse when the worker sends it, which would block every later call.
-    if (!HEADER_VALUE.test(String(value))) return refuse({ kind: 'invalid-header-value', value: name });
-    headers[name.toLowerCase()] = String(value);
+    if (!HEADER_VALUE.test(value)) return refuse({ kind: 'invalid-header-value', value: name });
+    headers[name.toLowerCase()] = value;
   }
   if (input.data === INVALID_JSON) return refuse({ kind: 'invalid-data' });
   let body: string;
@@ -67,9 +83,8 @@ function validateApiCall(
   const call: OutboxApiCall = { url, method: method as OutboxApiCall['method'], headers, body };
   if (crossOrigin) call.crossOrigin = true;
   if (input.requestTimeout != null) {
-    if (!isPositive(input.requestTimeout)) {
-      return refuse({ kind: 'invalid-number', field: 'request-timeout', value: input.requestTimeout });
-    }
+    const problem = checkNumber('request-timeout', input.requestTimeout);
+    if (problem) return refuse(problem);
     call.timeout = input.requestTimeout * 1000;
   }
   return { ok: true, value: call };

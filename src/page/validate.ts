@@ -2,7 +2,7 @@
  * The click's input check: turns what an author wrote (attributes or a JS object) into a valid
  * {@link OutboxNotification} and, for API calls, a valid {@link OutboxApiCall}, or says what is wrong.
  */
-import type { OutboxApiCall, OutboxNotification } from '../shared/outbox-schema.js';
+import { IMAGE_SCHEME, LINK_SCHEME, type OutboxApiCall, type OutboxNotification } from '../shared/outbox-schema.js';
 
 /** Like {@link OutboxNotification}, but every field optional and unchecked. */
 export type NotificationInput = {
@@ -28,10 +28,30 @@ export const INVALID_JSON = Symbol('invalid JSON');
 export const MAX_TITLE_LENGTH = 250;
 export const MAX_BODY_LENGTH = 2000;
 
+/**
+ * The most one item may take in the outbox, as JSON text (its notification, `data:` icons, API
+ * call, headers and `data` included): 64 KB. Items wait on the person's disk, and the outbox reads
+ * them all at each delivery.
+ */
+export const MAX_ITEM_BYTES = 64 * 1024;
+
+/** An API call's own headers: at most 16, of at most 4 KB together (names and values). */
+export const MAX_HEADERS = 16;
+export const MAX_HEADER_BYTES = 4096;
+
+/** The upper bounds of the numbers an author sets: 30 days, 10,000 items, 10 minutes. */
+export const NUMBER_LIMITS = { 'max-age': 30 * 24 * 60 * 60, 'max-items': 10_000, 'request-timeout': 600 } as const;
+
+/** The fields an author sets as text; a JS caller's number or object there is refused, never stored. */
+type TextField = 'title' | 'body' | 'icon' | 'badge' | 'url' | 'tag' | 'lang' | 'summary' | 'dir' | 'endpoint' | 'method';
+
 export type InputProblem =
   | { kind: 'missing'; field: 'title' | 'body' }
-  | { kind: 'too-long'; field: 'title' | 'body'; limit: number }
-  | { kind: 'invalid-number'; field: 'max-age' | 'max-items' | 'request-timeout'; value: unknown }
+  | { kind: 'too-long'; field: 'title' | 'body' | 'tag' | 'summary'; limit: number }
+  | { kind: 'invalid-type'; field: TextField | 'headers' | 'requireInteraction' | 'silent' | 'allowCrossOrigin'; expected: string }
+  | { kind: 'invalid-number'; field: keyof typeof NUMBER_LIMITS; value: unknown; max: number }
+  | { kind: 'too-large'; field: 'item' | 'headers'; limit: number }
+  | { kind: 'invalid-lang'; value: string }
   | { kind: 'invalid-header-value'; value: string }
   | { kind: 'invalid-url'; field: 'url' | 'icon' | 'badge' | 'endpoint'; value: string }
   | { kind: 'invalid-dir'; value: string }
@@ -47,34 +67,61 @@ export type Validation<T> = { ok: true; value: T } | { ok: false; problem: Input
 /** A refusal: what is wrong with the input, and nothing kept of it. */
 export const refuse = (problem: InputProblem): { ok: false; problem: InputProblem } => ({ ok: false, problem });
 
-/** A usable limit: a positive, finite number (NaN, 0 and -5 are mistakes, not settings). */
-export const isPositive = (value: unknown): value is number => typeof value === 'number' && value > 0 && value < Infinity;
+/**
+ * A usable setting: a positive number within its bound (NaN, 0, -5 and 1e13 are mistakes, not
+ * settings); `undefined` when it is one, else the refusal.
+ */
+export function checkNumber(field: keyof typeof NUMBER_LIMITS, value: unknown): InputProblem | undefined {
+  const max = NUMBER_LIMITS[field];
+  return typeof value === 'number' && value > 0 && value <= max ? undefined : { kind: 'invalid-number', field, value, max };
+}
+
+/** The first of `fields` that holds something other than text, or undefined. */
+export function wrongType<F extends TextField>(input: Partial<Record<F, unknown>>, fields: readonly F[]): InputProblem | undefined {
+  const field = fields.find((name) => input[name] != null && typeof input[name] !== 'string');
+  return field && { kind: 'invalid-type', field, expected: 'string' };
+}
 
 const DIRECTIONS: readonly string[] = ['auto', 'ltr', 'rtl'] satisfies NotificationDirection[];
-export const URL_SCHEMES: Record<'url' | 'icon' | 'badge', readonly string[]> = {
-  url: ['http:', 'https:'],
-  icon: ['http:', 'https:', 'data:', 'blob:'],
-  badge: ['http:', 'https:', 'data:', 'blob:'],
-};
+export const URL_SCHEMES = { url: LINK_SCHEME, icon: IMAGE_SCHEME, badge: IMAGE_SCHEME, endpoint: LINK_SCHEME };
 
-export function absoluteUrl(value: string | null | undefined, baseUrl: string, schemes: readonly string[]): string | undefined {
+export function absoluteUrl(value: string | null | undefined, baseUrl: string, scheme: RegExp): string | undefined {
   try {
     const url = new URL(value ?? '', baseUrl);
-    return schemes.includes(url.protocol) ? url.href : undefined;
+    return scheme.test(url.protocol) ? url.href : undefined;
   } catch {
     return undefined;
   }
 }
+
+/** The size of `value` as the outbox stores it, near enough: its JSON text in UTF-8. */
+export const storedBytes = (value: unknown): number => new Blob([JSON.stringify(value) ?? '']).size;
 
 /**
  * Checks and normalises a notification. URLs become absolute against `baseUrl`
  * (the page's), since the worker would otherwise resolve them against its own script.
  */
 export function validateNotification(input: NotificationInput, baseUrl: string): Validation<OutboxNotification> {
+  const mistyped =
+    wrongType(input, ['title', 'body', 'icon', 'badge', 'url', 'tag', 'lang', 'summary', 'dir']) ??
+    (['requireInteraction', 'silent'] as const)
+      .filter((field) => input[field] != null && typeof input[field] !== 'boolean')
+      .map((field): InputProblem => ({ kind: 'invalid-type', field, expected: 'boolean' }))[0];
+  if (mistyped) return refuse(mistyped);
   const notification: OutboxNotification = { title: input.title ?? '', body: input.body ?? '' };
   for (const [field, limit] of [['title', MAX_TITLE_LENGTH], ['body', MAX_BODY_LENGTH]] as const) {
     if (!notification[field].trim()) return refuse({ kind: 'missing', field });
     if (notification[field].length > limit) return refuse({ kind: 'too-long', field, limit });
+  }
+  for (const field of ['tag', 'summary'] as const) {
+    if ((input[field]?.length ?? 0) > MAX_TITLE_LENGTH) return refuse({ kind: 'too-long', field, limit: MAX_TITLE_LENGTH });
+  }
+  if (input.lang) {
+    try {
+      Intl.getCanonicalLocales(input.lang);
+    } catch {
+      return refuse({ kind: 'invalid-lang', value: input.lang });
+    }
   }
   for (const field of ['url', 'icon', 'badge'] as const) {
     const value = input[field];
@@ -132,12 +179,17 @@ export function validateOutboxInput(input: OutboxInput, baseUrl: string, pageOri
   const entry: OutboxEntry = { notification: notification.value };
   for (const [field, value] of [['max-age', input.maxAge], ['max-items', input.maxItems]] as const) {
     if (value == null) continue;
-    if (!isPositive(value)) return refuse({ kind: 'invalid-number', field, value });
-    entry[field === 'max-age' ? 'maxAge' : 'maxItems'] = value;
+    const problem = checkNumber(field, value);
+    if (problem) return refuse(problem);
+    entry[field === 'max-age' ? 'maxAge' : 'maxItems'] = value as number;
   }
-  if (!input.endpoint) return { ok: true, value: entry };
-  if (!validateApiCall) return refuse({ kind: 'api-calls-off', value: input.endpoint });
-  const apiCall = validateApiCall(input, notification.value, baseUrl, pageOrigin);
-  if (!apiCall.ok) return apiCall;
-  return { ok: true, value: { ...entry, apiCall: apiCall.value } };
+  if (input.endpoint != null && typeof input.endpoint !== 'string') return refuse({ kind: 'invalid-type', field: 'endpoint', expected: 'string' });
+  if (input.endpoint) {
+    if (!validateApiCall) return refuse({ kind: 'api-calls-off', value: input.endpoint });
+    const apiCall = validateApiCall(input, notification.value, baseUrl, pageOrigin);
+    if (!apiCall.ok) return apiCall;
+    entry.apiCall = apiCall.value;
+  }
+  if (storedBytes(entry) > MAX_ITEM_BYTES) return refuse({ kind: 'too-large', field: 'item', limit: MAX_ITEM_BYTES });
+  return { ok: true, value: entry };
 }
