@@ -1,7 +1,8 @@
 // First: it must listen before Lit creates its Trusted Types policy.
 import './page/trusted-types-hint.js';
 import { LitElement, html } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
+import { customElement } from './page/define.js';
 import type { RefusalProblem } from './shared/outbox-schema.js';
 import { detectSupport, needsHomeScreen, requestNotificationPermission, type Capability } from './page/capabilities.js';
 import { developerHint, type Failure, type SyncNotifyErrorReason } from './page/failure.js';

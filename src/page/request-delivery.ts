@@ -63,10 +63,10 @@ function askWorkerToDeliver(registration: ServiceWorkerRegistration): void {
   // The worker answers on the port as it starts: a worker without this library's line never does.
   const { port1, port2 } = new MessageChannel();
   worker.postMessage(FLUSH_REQUEST, [port2]);
-  answered = new Promise((resolve) => {
+  answered = new Promise<boolean>((resolve) => {
     port1.onmessage = () => resolve(true);
     setTimeout(resolve, WORKER_ANSWER_MS, false);
-  });
+  }).finally(() => port1.close());
 }
 
 /** How long the worker may take to answer a delivery request before the page concludes it cannot deliver. */
@@ -99,7 +99,8 @@ const MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
  */
 export function deliverAgainAt(retryAt: number): void {
   clearTimeout(retryTimer);
-  const delay = Math.min(Math.max(retryAt - Date.now(), 1000), MAX_TIMER_DELAY_MS);
+  // `|| 0`: an announcement from another script may carry no number, and NaN would pass both bounds.
+  const delay = Math.min(Math.max(retryAt - Date.now() || 0, 1000), MAX_TIMER_DELAY_MS);
   retryTimer = setTimeout(() => watchedRegistration && askWorkerToDeliver(watchedRegistration), delay);
 }
 

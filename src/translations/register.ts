@@ -38,8 +38,16 @@ export function registerTranslation(lang: string, messages: TranslationTable): v
   });
 }
 
-/** A translation's own plural rules, for the one sentence that counts (`pending`). */
+/**
+ * A translation's own plural rules, for the one sentence that counts (`pending`); a tag `Intl`
+ * does not take (a table registered as `en_US`) gets the default language's.
+ */
 export const pluralOf = (lang: string) => {
-  const rules = new Intl.PluralRules(lang);
+  let rules: Intl.PluralRules;
+  try {
+    rules = new Intl.PluralRules(lang);
+  } catch {
+    rules = new Intl.PluralRules();
+  }
   return (count: number) => rules.select(count);
 };
