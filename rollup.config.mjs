@@ -32,8 +32,10 @@ const library = (input, tsconfig) => ({
 
 /**
  * For a `<script>` tag or `importScripts`: one minified file, dependencies included, within its
- * gzip budget: the element 12.0 KB, the worker 2.0 KB. The element and the worker that also
- * handle API calls are opt-in files of their own, at 13.0 KB and 3.0 KB.
+ * gzip budget: the element 12.5 KB, the worker 2.7 KB. The element and the worker that also
+ * handle API calls are opt-in files of their own, at 13.1 KB and 3.5 KB. (Raised from 12.0, 2.0,
+ * 13.0 and 3.0 for the defences against untrusted input and records: the type and size checks at
+ * the door, the record check on every read, the bounded failures, the per-endpoint sends.)
  */
 const standalone = ({ input, file, format, tsconfig, gzipKB }) => ({
   input,
@@ -97,7 +99,7 @@ export default [
     file: 'dist/sync-notify-button.js',
     format: 'es',
     tsconfig: PAGE_TSCONFIG,
-    gzipKB: 12.0,
+    gzipKB: 12.5,
   }),
   // The same, and API calls (`endpoint`): their checks at the click, and the retry timer.
   standalone({
@@ -105,7 +107,7 @@ export default [
     file: 'dist/sync-notify-api-button.js',
     format: 'es',
     tsconfig: PAGE_TSCONFIG,
-    gzipKB: 13.0,
+    gzipKB: 13.1,
   }),
   // The outbox element, opt-in: what waits, with Cancel, Retry now and Dismiss.
   standalone({
@@ -122,7 +124,7 @@ export default [
     file: 'dist/sync-notify-sw.js',
     format: 'iife',
     tsconfig: WORKER_TSCONFIG,
-    gzipKB: 2.0,
+    gzipKB: 2.7,
   }),
   // The same, and API calls (`endpoint`): sending, timeouts, retries and refusals.
   standalone({
@@ -130,7 +132,7 @@ export default [
     file: 'dist/sync-notify-api-sw.js',
     format: 'iife',
     tsconfig: WORKER_TSCONFIG,
-    gzipKB: 3.0,
+    gzipKB: 3.5,
   }),
   ...LANGUAGES.map(translation),
 ];
