@@ -32,6 +32,10 @@ describe('the suite’s offline switch', () => {
 
   it('takes the service worker offline with the page, and back online with it', async () => {
     const worker = host.registration.active!;
+    const events: string[] = [];
+    const hear = ({ type }: Event) => events.push(type);
+    addEventListener('offline', hear);
+    addEventListener('online', hear);
     const before = await probeWorker(worker);
     await setOffline(true);
     // The page is offline now (setOffline waits for it); the worker may take a moment longer.
@@ -54,8 +58,10 @@ describe('the suite’s offline switch', () => {
       undefined,
       { timeout: 5_000 },
     ).catch(() => undefined);
+    removeEventListener('offline', hear);
+    removeEventListener('online', hear);
     console.log(
-      `offline switch, the worker saw: before ${JSON.stringify(before)}; offline ${JSON.stringify(offline)}; ` +
+      `offline switch, the page heard ${events.join(', ')}; the worker saw: before ${JSON.stringify(before)}; offline ${JSON.stringify(offline)}; ` +
         `online again ${JSON.stringify(online)}`,
     );
 
@@ -65,5 +71,6 @@ describe('the suite’s offline switch', () => {
     expect(reachable(offline), 'the worker’s fetch while offline').to.equal(false);
     expect(online.onLine, 'the worker’s navigator.onLine online again').to.equal(true);
     expect(reachable(online), 'the worker’s fetch online again').to.equal(true);
+    expect(events, 'the page’s events').to.deep.equal(['offline', 'online']);
   });
 });
