@@ -6,7 +6,7 @@ import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './scripts/chromium.mjs';
-import { FIREFOX_PATH, FIREFOX_PREFS } from './scripts/firefox.mjs';
+import { FIREFOX_ARGS, FIREFOX_PATH, FIREFOX_PREFS } from './scripts/firefox.mjs';
 import { browserControl } from './test/support/browser-control.mjs';
 import { messagesApi, messagesApiCommands } from './test/support/messages-api.mjs';
 import { summaryReporter } from './test/support/summary-reporter.mjs';
@@ -32,6 +32,7 @@ const firefoxLauncher = (prefs = {}) =>
       browser: 'firefox',
       executablePath: FIREFOX_PATH,
       headless: true,
+      args: FIREFOX_ARGS,
       extraPrefsFirefox: { ...FIREFOX_PREFS, ...prefs },
     },
   });

@@ -3,6 +3,7 @@
  * protocol. Tests call these with `executeServerCommand('sync-notify:…', payload)`.
  * Chromium and Firefox (puppeteer); WebKit has its own, test/support/webkit/control.mjs.
  */
+import { setFirefoxOffline } from '../../scripts/firefox.mjs';
 import {
   callPrivatePage,
   closeAllPrivateWindows,
@@ -53,11 +54,13 @@ const serviceWorkerTargets = (page) =>
 /**
  * Chromium: the page through Network.overrideNetworkState (setOfflineMode would cut the test
  * runner's own websocket), each service worker through emulateNetworkConditions on its target;
- * the page alone offline would not defer a sync. Firefox: setOfflineMode covers the workers too.
+ * the page alone offline would not defer a sync. Firefox: the whole browser, in its own offline
+ * mode (setFirefoxOffline); page.setOfflineMode left its service workers online. Each test session
+ * and each private window has a Firefox of its own.
  */
 async function setOffline(page, offline, browserName) {
   if (!isChromium(browserName)) {
-    await page.setOfflineMode(offline);
+    await setFirefoxOffline(page.browser(), offline);
     return;
   }
   // Workers first: Chromium decides whether a pending sync may fire when the page's network

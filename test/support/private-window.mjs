@@ -13,7 +13,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import puppeteer from 'puppeteer-core';
-import { FIREFOX_PATH, FIREFOX_PREFS } from '../../scripts/firefox.mjs';
+import { FIREFOX_ARGS, FIREFOX_PATH, FIREFOX_PREFS } from '../../scripts/firefox.mjs';
 
 /** Open windows by id: the page, and how to end the private session it belongs to. */
 const windows = new Map();
@@ -37,6 +37,7 @@ async function openFirefoxPrivate(sessionId, permissions) {
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
     headless: true,
+    args: FIREFOX_ARGS,
     userDataDir: firefoxProfiles.get(sessionId),
     extraPrefsFirefox: prefs,
   });
