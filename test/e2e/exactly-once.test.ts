@@ -70,7 +70,10 @@ async function deliveryLockHolders(): Promise<number> {
 describe('exactly-once delivery', () => {
   const host = useHostWorker();
 
-  it(`shows each of ${ITEMS} items once when four pages and the worker flush at the same moment`, async () => {
+  it(`shows each of ${ITEMS} items once when four pages and the worker flush at the same moment`, async function () {
+    // It counts, it does not time: Firefox shows 100 notifications in 10-21 s on a busy 2-core
+    // machine (measured), past the runner's 20 s per test. Speed is the benchmark's (npm run bench).
+    this.timeout(60_000);
     const frames = await Promise.all([openHostPage(), openHostPage(), openHostPage()]);
     const items = await queueItems(ITEMS);
     const deliveries = countDeliveries();
@@ -81,7 +84,7 @@ describe('exactly-once delivery', () => {
       deliverPending(host.registration),
       ...frames.map((frame) => (frame.contentWindow as unknown as Flusher).deliverPending()),
     ]);
-    await waitUntil(async () => (await countItems()) === 0, 'outbox was not emptied', { timeout: 15_000 });
+    await waitUntil(async () => (await countItems()) === 0, 'outbox was not emptied', { timeout: 40_000 });
     await waitUntil(() => deliveries.byId.size === ITEMS, 'not every delivery was announced', { timeout: 5_000 });
 
     const shown = await shownItemIds(host.registration);
