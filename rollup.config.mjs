@@ -32,10 +32,12 @@ const library = (input, tsconfig) => ({
 
 /**
  * For a `<script>` tag or `importScripts`: one minified file, dependencies included, within its
- * gzip budget: the element 12.5 KB, the worker 2.7 KB. The element and the worker that also
- * handle API calls are opt-in files of their own, at 13.1 KB and 3.5 KB. (Raised from 12.0, 2.0,
- * 13.0 and 3.0 for the defences against untrusted input and records: the type and size checks at
- * the door, the record check on every read, the bounded failures, the per-endpoint sends.)
+ * gzip budget: the element 13.1 KB, the worker 2.7 KB; the element and the worker that also handle
+ * API calls, opt-in files of their own, 13.8 KB and 3.6 KB; the outbox element 12.2 KB. Raised
+ * from 12.0, 2.0, 13.0, 3.0 and 12.0 by the least that fits: first for the defences against
+ * untrusted input and records (type and size checks at the door, the record check on every read,
+ * bounded failures, per-endpoint sends), then for the JavaScript API the script-tag files export
+ * (`clearOutbox` for sign-out, 0.6 KB of the element's) and the notification's URL check.
  */
 const standalone = ({ input, file, format, tsconfig, gzipKB }) => ({
   input,
@@ -95,27 +97,27 @@ export default [
   ),
   library(['src/sw/index.ts', 'src/sw/auto.ts', 'src/sw/api-calls.ts', 'src/sw/auto-api.ts'], WORKER_TSCONFIG),
   standalone({
-    input: 'src/sync-notify-button.ts',
+    input: 'src/script-tag/sync-notify-button.ts',
     file: 'dist/sync-notify-button.js',
-    format: 'es',
-    tsconfig: PAGE_TSCONFIG,
-    gzipKB: 12.5,
-  }),
-  // The same, and API calls (`endpoint`): their checks at the click, and the retry timer.
-  standalone({
-    input: 'src/sync-notify-api-button.ts',
-    file: 'dist/sync-notify-api-button.js',
     format: 'es',
     tsconfig: PAGE_TSCONFIG,
     gzipKB: 13.1,
   }),
+  // The same, and API calls (`endpoint`): their checks at the click, and the retry timer.
+  standalone({
+    input: 'src/script-tag/sync-notify-api-button.ts',
+    file: 'dist/sync-notify-api-button.js',
+    format: 'es',
+    tsconfig: PAGE_TSCONFIG,
+    gzipKB: 13.8,
+  }),
   // The outbox element, opt-in: what waits, with Cancel, Retry now and Dismiss.
   standalone({
-    input: 'src/sync-notify-outbox.ts',
+    input: 'src/script-tag/sync-notify-outbox.ts',
     file: 'dist/sync-notify-outbox.js',
     format: 'es',
     tsconfig: PAGE_TSCONFIG,
-    gzipKB: 12.0,
+    gzipKB: 12.2,
   }),
   // An IIFE has no import or export, so it is valid both as a classic script for importScripts()
   // and as a side-effect import from a module worker.
@@ -132,7 +134,7 @@ export default [
     file: 'dist/sync-notify-api-sw.js',
     format: 'iife',
     tsconfig: WORKER_TSCONFIG,
-    gzipKB: 3.5,
+    gzipKB: 3.6,
   }),
   ...LANGUAGES.map(translation),
 ];

@@ -63,6 +63,7 @@ const AUTHORED = [
   'badge',
   'tag',
   'url',
+  'allowExternalUrl',
   'requireInteraction',
   'silent',
   'endpoint',
@@ -135,8 +136,11 @@ export class SyncNotifyButton extends LitElement {
   /** A notification with the same tag replaces this one. Defaults to one tag per click. */
   @property({ attribute: 'tag', reflect: true }) tag?: string;
 
-  /** Opened, or focused when already open, when the notification is clicked. */
+  /** Opened, or focused when already open, when the notification is clicked: a page of this site, unless `allow-external-url`. */
   @property({ attribute: 'url', reflect: true }) url?: string;
+
+  /** Allows a `url` on another origin: the notification then opens a page the site does not serve. */
+  @property({ attribute: 'allow-external-url', type: Boolean, reflect: true }) allowExternalUrl = false;
 
   /** Keeps the notification on screen until the user acts on it. */
   @property({ attribute: 'require-interaction', type: Boolean, reflect: true }) requireInteraction = false;

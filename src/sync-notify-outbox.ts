@@ -4,7 +4,7 @@ import { customElement } from './page/define.js';
 import type { OutboxFailure, OutboxItem } from './shared/outbox-schema.js';
 import type { OutboxAnnouncement } from './shared/protocol.js';
 import { coalesce } from './shared/coalesce.js';
-import { cancel, dismissFailure, retryNow } from './page/control.js';
+import { cancel, clearOutbox, dismissFailure, inScope, ownScope, retryNow } from './page/control.js';
 import { nearestLang } from './page/lang.js';
 import { englishOutboxMessages, type SyncNotifyOutboxMessages } from './page/outbox-messages.js';
 import { listFailures, listItems } from './page/outbox.js';
@@ -21,6 +21,9 @@ const FINAL_REFUSALS = [0, 400, 405, 413, 414, 415, 422];
  * others, and says each change politely.
  *
  * @summary The site's outbox: what waits, what failed, and the means to take it back.
+ *
+ * It shows and acts on its own app's items (the page's service-worker registration's scope) unless
+ * its `scope` says otherwise: another scope, or `all` for every app of the origin.
  *
  * @fires {CustomEvent<{ id: string; outcome: string }>} sync-notify-outbox-action - The person used Cancel, Retry now or Dismiss; `outcome` is what it did.
  *
@@ -43,6 +46,12 @@ export class SyncNotifyOutbox extends LitElement {
   /** Replaces any of the sentences the element shows, translated or not. */
   @property({ attribute: false }) messages: Partial<SyncNotifyOutboxMessages> = {};
 
+  /**
+   * Whose items it shows and acts on: a registration scope, or `all` for every app of the origin.
+   * Default: the page's own registration's.
+   */
+  @property({ attribute: 'scope', reflect: true }) scope?: string;
+
   @state() private items: OutboxItem[] = [];
 
   @state() private failures: OutboxFailure[] = [];
@@ -56,6 +65,19 @@ export class SyncNotifyOutbox extends LitElement {
     super.connectedCallback();
     this.stopWatching = watchOutbox(this.onOutboxUpdate);
     void this.read();
+  }
+
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    // A scope set after the first render: the list is read again for it.
+    if (changed.has('scope') && this.hasUpdated) void this.read();
+  }
+
+  /**
+   * Sign-out from the element: discards what waits and what failed in the scope it shows (as
+   * `clearOutbox`). Resolves with how many items and failures were discarded.
+   */
+  async clear(): Promise<{ items: number; failures: number }> {
+    return clearOutbox({ scope: await ownScope(this.scope) });
   }
 
   override disconnectedCallback(): void {
@@ -123,9 +145,9 @@ export class SyncNotifyOutbox extends LitElement {
 
   /** Reads the outbox again: a burst of announcements (a reconnect delivering 100 items) costs two reads. */
   private readonly read = coalesce(() =>
-    Promise.all([listItems(), listFailures()]).then(([items, failures]) => {
-      this.items = items;
-      this.failures = failures;
+    Promise.all([listItems(), listFailures(), ownScope(this.scope)]).then(([items, failures, scope]) => {
+      this.items = items.filter((item) => inScope(scope, item));
+      this.failures = failures.filter((failure) => inScope(scope, failure));
     }, () => undefined),
   );
 

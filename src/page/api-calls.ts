@@ -33,6 +33,12 @@ const METHODS: readonly string[] = ['POST', 'PUT', 'PATCH'] satisfies OutboxApiC
  */
 const SAFE_HEADER = /^(accept|accept-language|content-language|x-[a-z0-9-]+)$/i;
 
+/**
+ * X- headers that proxies and frameworks read as the method or the client's address and host
+ * (X-HTTP-Method-Override, X-Forwarded-For …): a queued call must arrive as what it says it is.
+ */
+const ROUTING_HEADER = /^x-(http-method(-override)?|method-override|forwarded(-[a-z0-9-]+)?|real-ip|original-(url|host)|rewrite-url|host)$/i;
+
 /** A header value fetch() accepts: Latin-1 without CR, LF or NUL (Fetch: "header value"). */
 const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 
@@ -55,7 +61,7 @@ function validateApiCall(
   const url = absoluteUrl(input.endpoint, baseUrl, URL_SCHEMES.endpoint);
   if (!url) return refuse({ kind: 'invalid-url', field: 'endpoint', value: input.endpoint ?? '' });
   const crossOrigin = new URL(url).origin !== pageOrigin;
-  if (crossOrigin && !input.allowCrossOrigin) return refuse({ kind: 'cross-origin', value: url });
+  if (crossOrigin && !input.allowCrossOrigin) return refuse({ kind: 'cross-origin', field: 'endpoint', value: url });
   const method = (input.method || 'POST').toUpperCase();
   if (!METHODS.includes(method)) return refuse({ kind: 'invalid-method', value: method });
   if (input.headers != null && (typeof input.headers !== 'object' || Array.isArray(input.headers))) {
@@ -67,7 +73,7 @@ function validateApiCall(
   }
   const headers: Record<string, string> = {};
   for (const [name, value] of entries) {
-    if (!SAFE_HEADER.test(name)) return refuse({ kind: 'invalid-header', value: name });
+    if (!SAFE_HEADER.test(name) || ROUTING_HEADER.test(name)) return refuse({ kind: 'invalid-header', value: name });
     if (typeof value !== 'string') return refuse({ kind: 'invalid-type', field: 'headers', expected: 'string' });
     // What fetch() would refuse when the worker sends it, which would block every later call.
     if (!HEADER_VALUE.test(value)) return refuse({ kind: 'invalid-header-value', value: name });

@@ -83,21 +83,41 @@ export function dismissFailure(id: string): Promise<'dismissed' | 'not-found'> {
   });
 }
 
+/** Every app of the origin, where a scope is asked for: `clearOutbox({ scope: ALL_SCOPES })`. */
+export const ALL_SCOPES = 'all';
+
 export interface ClearOptions {
-  /** Only the items of this registration scope (one app of several on the origin). */
+  /**
+   * Whose items: a registration scope (one app of several on the origin), or `'all'`. Default:
+   * this page's own registration's, as its worker delivers them; items queued before scopes were
+   * recorded belong to every app.
+   */
   scope?: string;
   /** Only the items whose notification has this tag. */
   tag?: string;
 }
 
 /**
- * Sign-out: discards what waits and what failed, all of it or one scope's or one tag's. Once it
- * resolves, nothing queued before it is shown or sent, whatever sync fires or tab delivers next.
+ * The scope a default applies to: this page's registration's, or every app's where the page has
+ * no service worker (then no app of it can deliver, and nothing is kept from it).
+ */
+export async function ownScope(scope?: string): Promise<string> {
+  return scope ?? (await activeRegistration().catch(() => undefined))?.scope ?? ALL_SCOPES;
+}
+
+/** Whether an entry belongs to `scope` (from {@link ownScope}). */
+export const inScope = (scope: string, entry: { scope?: unknown }): boolean =>
+  scope == ALL_SCOPES || !entry.scope || entry.scope == scope;
+
+/**
+ * Sign-out: discards what waits and what failed, of this page's app by default (`scope: 'all'`
+ * for every app of the origin), or of one tag. Once it resolves, nothing queued before it is shown
+ * or sent, whatever sync fires or tab delivers next.
  * @returns how many items and failures were discarded.
  */
-export function clearOutbox({ scope, tag }: ClearOptions = {}): Promise<{ items: number; failures: number }> {
-  const matches = (entry: OutboxItem | OutboxFailure) =>
-    (!scope || entry.scope === scope) && (!tag || entry.notification?.tag === tag);
+export async function clearOutbox({ scope, tag }: ClearOptions = {}): Promise<{ items: number; failures: number }> {
+  const whose = await ownScope(scope);
+  const matches = (entry: OutboxItem | OutboxFailure) => inScope(whose, entry) && (!tag || entry.notification?.tag === tag);
   return betweenDeliveries(async () => {
     const [removedItems, removedFailures] = await changeOutbox((items, failures) => {
       const removeItems = items.filter(matches);

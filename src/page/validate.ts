@@ -48,14 +48,15 @@ type TextField = 'title' | 'body' | 'icon' | 'badge' | 'url' | 'tag' | 'lang' | 
 export type InputProblem =
   | { kind: 'missing'; field: 'title' | 'body' }
   | { kind: 'too-long'; field: 'title' | 'body' | 'tag' | 'summary'; limit: number }
-  | { kind: 'invalid-type'; field: TextField | 'headers' | 'requireInteraction' | 'silent' | 'allowCrossOrigin'; expected: string }
+  | { kind: 'invalid-type'; field: TextField | 'headers' | 'requireInteraction' | 'silent' | 'allowCrossOrigin' | 'allowExternalUrl'; expected: string }
   | { kind: 'invalid-number'; field: keyof typeof NUMBER_LIMITS; value: unknown; max: number }
   | { kind: 'too-large'; field: 'item' | 'headers'; limit: number }
   | { kind: 'invalid-lang'; value: string }
   | { kind: 'invalid-header-value'; value: string }
   | { kind: 'invalid-url'; field: 'url' | 'icon' | 'badge' | 'endpoint'; value: string }
   | { kind: 'invalid-dir'; value: string }
-  | { kind: 'cross-origin'; value: string }
+  /** An `endpoint` or a notification's `url` on another origin, not allowed by the author. */
+  | { kind: 'cross-origin'; field: 'endpoint' | 'url'; value: string }
   | { kind: 'invalid-method'; value: string }
   | { kind: 'invalid-header'; value: string }
   | { kind: 'invalid-data' }
@@ -101,10 +102,10 @@ export const storedBytes = (value: unknown): number => new Blob([JSON.stringify(
  * Checks and normalises a notification. URLs become absolute against `baseUrl`
  * (the page's), since the worker would otherwise resolve them against its own script.
  */
-export function validateNotification(input: NotificationInput, baseUrl: string): Validation<OutboxNotification> {
+export function validateNotification(input: NotificationInput, baseUrl: string, pageOrigin: string): Validation<OutboxNotification> {
   const mistyped =
     wrongType(input, ['title', 'body', 'icon', 'badge', 'url', 'tag', 'lang', 'summary', 'dir']) ??
-    (['requireInteraction', 'silent'] as const)
+    (['requireInteraction', 'silent', 'allowExternalUrl'] as const)
       .filter((field) => input[field] != null && typeof input[field] !== 'boolean')
       .map((field): InputProblem => ({ kind: 'invalid-type', field, expected: 'boolean' }))[0];
   if (mistyped) return refuse(mistyped);
@@ -128,6 +129,10 @@ export function validateNotification(input: NotificationInput, baseUrl: string):
     if (!value) continue;
     const href = absoluteUrl(value, baseUrl, URL_SCHEMES[field]);
     if (!href) return refuse({ kind: 'invalid-url', field, value });
+    // A notification opens only what the site meant: its own pages, unless the author said otherwise.
+    if (field == 'url' && new URL(href).origin != pageOrigin && !input.allowExternalUrl) {
+      return refuse({ kind: 'cross-origin', field, value: href });
+    }
     notification[field] = href;
   }
   if (input.dir) {
@@ -135,7 +140,7 @@ export function validateNotification(input: NotificationInput, baseUrl: string):
     notification.dir = input.dir as NotificationDirection;
   }
   for (const field of ['tag', 'lang', 'summary'] as const) if (input[field]) notification[field] = input[field];
-  for (const field of ['requireInteraction', 'silent'] as const) if (input[field]) notification[field] = true;
+  for (const field of ['requireInteraction', 'silent', 'allowExternalUrl'] as const) if (input[field]) notification[field] = true;
   return { ok: true, value: notification };
 }
 
@@ -174,7 +179,7 @@ export type OutboxInput = NotificationInput & ApiCallInput & RetentionInput;
 
 /** Checks the notification, and the API call too when an endpoint is given. */
 export function validateOutboxInput(input: OutboxInput, baseUrl: string, pageOrigin: string): Validation<OutboxEntry> {
-  const notification = validateNotification(input, baseUrl);
+  const notification = validateNotification(input, baseUrl, pageOrigin);
   if (!notification.ok) return notification;
   const entry: OutboxEntry = { notification: notification.value };
   for (const [field, value] of [['max-age', input.maxAge], ['max-items', input.maxItems]] as const) {

@@ -36,6 +36,7 @@ const NOTIFICATION_FIELDS: Record<keyof OutboxNotification, (value: unknown) => 
   icon: optional(urlOf(IMAGE_SCHEME)),
   badge: optional(urlOf(IMAGE_SCHEME)),
   url: optional(urlOf(LINK_SCHEME)),
+  allowExternalUrl: optionalBoolean,
   tag: optionalString,
   lang: optionalString,
   dir: optional((value) => value == 'auto' || value == 'ltr' || value == 'rtl'),

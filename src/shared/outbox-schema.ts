@@ -47,8 +47,10 @@ export interface OutboxNotification {
   /** Absolute URLs: a relative one would resolve against the worker's script, not the page. */
   icon?: string;
   badge?: string;
-  /** Opened or focused when the notification is clicked. */
+  /** Opened or focused when the notification is clicked: the page's origin unless {@link allowExternalUrl}. */
   url?: string;
+  /** The author allowed a `url` on another origin (`allow-external-url`). */
+  allowExternalUrl?: boolean;
   /** Replaces an earlier notification with the same tag; defaults to one tag per item. */
   tag?: string;
   lang?: string;

@@ -62,5 +62,5 @@ export type OutboxAnnouncement = { pending?: number } & (
 
 /** Where a notification's own data keeps what the worker needs when it is clicked. */
 export interface NotificationData {
-  syncNotify: { id: string; url?: string };
+  syncNotify: { id: string; url?: string; allowExternalUrl?: boolean };
 }

@@ -63,8 +63,9 @@ export function handleNotificationClick(event: NotificationEvent): void {
   const data = (notification.data as Partial<NotificationData> | null)?.syncNotify;
   if (!data) return;
   notification.close();
-  const { url } = data;
-  if (url) {
+  const { url, allowExternalUrl } = data;
+  // Checked again here: a record another script of the origin wrote was never checked by a page.
+  if (url && (allowExternalUrl || new URL(url, location.href).origin == location.origin)) {
     event.waitUntil(
       self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then((windows) => {
         const open = windows.find((client) => client.url === url);

@@ -6,7 +6,8 @@ import type { OutboxItem } from '../shared/outbox-schema.js';
 import { NOTIFICATION_TAG_PREFIX, SUMMARY_TAG, type NotificationData } from '../shared/protocol.js';
 
 export function notificationOptions(item: OutboxItem): NotificationOptions {
-  const data: NotificationData = { syncNotify: { id: item.id, url: item.notification.url } };
+  const { url, allowExternalUrl } = item.notification;
+  const data: NotificationData = { syncNotify: { id: item.id, url, allowExternalUrl } };
   // The notification's own members (title, url, summary) are not NotificationOptions: ignored there.
   return { ...item.notification, tag: item.notification.tag || NOTIFICATION_TAG_PREFIX + item.id, data };
 }

@@ -1,0 +1,116 @@
+/**
+ * Whose outbox, on a site that loads only the dist files by script tag: sign-out without npm, each
+ * app's outbox element its own, and a notification that opens only what the site meant.
+ */
+import { expect, waitUntil } from '@open-wc/testing';
+import type { SyncNotifyButton } from '../../src/sync-notify-button.js';
+import type { SyncNotifyOutbox } from '../../src/sync-notify-outbox.js';
+import type { OutboxItem } from '../../src/page/outbox.js';
+import { countItems, listItems } from '../../src/page/outbox.js';
+import { queueNotification } from '../../src/page/queue.js';
+import { OUTBOX_DATABASE, OUTBOX_VERSION } from '../../src/shared/outbox-schema.js';
+import { absorbNotificationDrops, requested, setOffline, shownNotifications, useHostWorker, waitForNotifications } from '../support/browser.js';
+
+interface ScriptTagSite extends Window {
+  siteReady?: boolean;
+  site: {
+    clearOutbox: (options?: { scope?: string }) => Promise<{ items: number; failures: number }>;
+    listItems: () => Promise<OutboxItem[]>;
+    clearFromElement: () => Promise<{ items: number; failures: number }>;
+  };
+}
+
+async function openSite(): Promise<{ frame: HTMLIFrameElement; site: ScriptTagSite }> {
+  const frame = document.createElement('iframe');
+  frame.title = 'a site that loads only the dist files';
+  frame.src = '/test/fixtures/script-tag-site.html';
+  document.body.append(frame);
+  const site = () => frame.contentWindow as ScriptTagSite;
+  await waitUntil(() => site()?.siteReady, 'the script-tag site never loaded', { timeout: 10_000 });
+  return { frame, site: site() };
+}
+
+/** Clicks a button of the site as its user would, and waits for the item to be stored. */
+async function press(site: ScriptTagSite, selector = 'sync-notify-button'): Promise<SyncNotifyButton> {
+  const element = site.document.querySelector<SyncNotifyButton>(selector)!;
+  await element.updateComplete;
+  const settled = new Promise((resolve) => {
+    element.addEventListener('sync-notify-queued', resolve, { once: true });
+    element.addEventListener('sync-notify-error', resolve, { once: true });
+  });
+  element.shadowRoot!.querySelector('button')!.click();
+  await settled;
+  return element;
+}
+
+/** Items of another app of the origin, written as its pages would have. */
+async function queueForAnotherApp(title: string): Promise<void> {
+  const db = await requested(indexedDB.open(OUTBOX_DATABASE, OUTBOX_VERSION));
+  const transaction = db.transaction('items', 'readwrite');
+  const now = Date.now();
+  transaction.objectStore('items').add({ id: crypto.randomUUID(), queuedAt: now, expiresAt: now + 60_000, scope: `${location.origin}/app2/`, notification: { title, body: 'b' } });
+  await new Promise((resolve) => (transaction.oncomplete = resolve));
+  db.close();
+}
+
+const listed = (outbox: SyncNotifyOutbox) =>
+  [...outbox.shadowRoot!.querySelectorAll('[part~="item"] [part="title"]')].map((title) => title.textContent!.trim());
+
+describe('a site that loads only the dist files by script tag', function () {
+  absorbNotificationDrops(this);
+  const host = useHostWorker();
+
+  it('signs the user out with clearOutbox from the dist module: nothing queued before it is shown', async () => {
+    const { frame, site } = await openSite();
+    await setOffline(true);
+    await press(site);
+    await press(site);
+    expect(await countItems()).to.equal(2);
+    expect(await site.site.clearOutbox()).to.deep.equal({ items: 2, failures: 0 });
+    expect(await countItems()).to.equal(0);
+    // The next user queues after the sign-out; once theirs is shown, no flush can still show the others.
+    await queueNotification({ title: 'After sign-out', body: 'b' }, host.registration);
+    await setOffline(false);
+    await waitForNotifications(host.registration, 1);
+    expect((await shownNotifications(host.registration)).map(({ title }) => title)).to.deep.equal(['After sign-out']);
+    frame.remove();
+  });
+
+  it('signs out through the outbox element’s clear(), of its own app only', async () => {
+    const { frame, site } = await openSite();
+    await setOffline(true);
+    await press(site);
+    await queueForAnotherApp('Another app’s message');
+    expect(await site.site.clearFromElement()).to.deep.equal({ items: 1, failures: 0 });
+    expect((await listItems()).map(({ notification }) => notification.title)).to.deep.equal(['Another app’s message']);
+    expect(await site.site.clearOutbox({ scope: 'all' })).to.deep.equal({ items: 1, failures: 0 });
+    frame.remove();
+  });
+
+  it('lists and cancels only its own app’s items in <sync-notify-outbox>, every app’s with scope="all"', async () => {
+    const { frame, site } = await openSite();
+    await setOffline(true);
+    await queueForAnotherApp('Another app’s message');
+    await press(site);
+    const outbox = site.document.querySelector<SyncNotifyOutbox>('sync-notify-outbox')!;
+    // The read that lists the item read the other app's too, stored before it.
+    await waitUntil(() => listed(outbox).length === 1, 'the outbox element did not list its own item');
+    expect(listed(outbox)).to.deep.equal(['Queued before sign-out']);
+    outbox.scope = 'all';
+    await waitUntil(() => listed(outbox).length === 2, 'scope="all" did not list every app’s items');
+    expect(listed(outbox)).to.deep.equal(['Another app’s message', 'Queued before sign-out']);
+    frame.remove();
+  });
+
+  it('refuses a notification url on another origin unless the author allowed it', async () => {
+    const { frame, site } = await openSite();
+    await setOffline(true);
+    const refused = await press(site, '#elsewhere');
+    expect(refused.state).to.equal('error');
+    expect(refused.shadowRoot!.querySelector('[part="error"]')!.textContent).to.equal('This button is not set up correctly, so nothing was queued.');
+    const allowed = await press(site, '#allowed');
+    expect(allowed.state).to.equal('queued');
+    expect((await listItems()).map(({ notification }) => notification.url)).to.deep.equal(['https://elsewhere.example/']);
+    frame.remove();
+  });
+});
