@@ -7,7 +7,8 @@ import { NOTIFICATION_TAG_PREFIX, SUMMARY_TAG, type NotificationData } from '../
 
 export function notificationOptions(item: OutboxItem): NotificationOptions {
   const { url, allowExternalUrl } = item.notification;
-  const data: NotificationData = { syncNotify: { id: item.id, url, allowExternalUrl } };
+  // The flag only where set: WebKit keeps a key whose value is undefined in the notification's data.
+  const data: NotificationData = { syncNotify: allowExternalUrl ? { id: item.id, url, allowExternalUrl } : { id: item.id, url } };
   // The notification's own members (title, url, summary) are not NotificationOptions: ignored there.
   return { ...item.notification, tag: item.notification.tag || NOTIFICATION_TAG_PREFIX + item.id, data };
 }

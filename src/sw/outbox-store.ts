@@ -1,6 +1,6 @@
 /**
  * The worker's side of the outbox: the operations delivery needs (read, remove, record a failure,
- * update), on bare IndexedDB, since idb alone would take 1.4 of the worker's 2.0 KB budget. The
+ * update), on bare IndexedDB, since idb alone would take 1.4 of the worker's 2.7 KB budget. The
  * schema is shared/outbox-schema.ts, which the page's idb layer (page/outbox.ts) opens with too.
  */
 import {
