@@ -32,12 +32,12 @@ const library = (input, tsconfig) => ({
 
 /**
  * For a `<script>` tag or `importScripts`: one minified file, dependencies included, within its
- * gzip budget: the element 13.1 KB, the worker 2.7 KB; the element and the worker that also handle
- * API calls, opt-in files of their own, 13.8 KB and 3.6 KB; the outbox element 12.2 KB. Raised
- * from 12.0, 2.0, 13.0, 3.0 and 12.0 by the least that fits: first for the defences against
- * untrusted input and records (type and size checks at the door, the record check on every read,
- * bounded failures, per-endpoint sends), then for the JavaScript API the script-tag files export
- * (`clearOutbox` for sign-out, 0.6 KB of the element's) and the notification's URL check.
+ * gzip budget: the element 13.4 KB, the worker 2.8 KB; the element and the worker that also handle
+ * API calls, opt-in files of their own, 14.1 KB and 3.7 KB; the outbox element 12.4 KB. Raised
+ * from 12.0, 2.0, 13.0, 3.0 and 12.0 by the least that fits, for defences and capabilities, never
+ * dropped for bytes: the checks of untrusted input and records (type and size at the door, the
+ * record check on every read, bounded failures, per-endpoint sends), the JavaScript API the
+ * script-tag files export (`clearOutbox` for sign-out), the notification's URL check, and owners.
  */
 const standalone = ({ input, file, format, tsconfig, gzipKB }) => ({
   input,
@@ -101,7 +101,7 @@ export default [
     file: 'dist/sync-notify-button.js',
     format: 'es',
     tsconfig: PAGE_TSCONFIG,
-    gzipKB: 13.1,
+    gzipKB: 13.4,
   }),
   // The same, and API calls (`endpoint`): their checks at the click, and the retry timer.
   standalone({
@@ -109,7 +109,7 @@ export default [
     file: 'dist/sync-notify-api-button.js',
     format: 'es',
     tsconfig: PAGE_TSCONFIG,
-    gzipKB: 13.8,
+    gzipKB: 14.1,
   }),
   // The outbox element, opt-in: what waits, with Cancel, Retry now and Dismiss.
   standalone({
@@ -117,7 +117,7 @@ export default [
     file: 'dist/sync-notify-outbox.js',
     format: 'es',
     tsconfig: PAGE_TSCONFIG,
-    gzipKB: 12.2,
+    gzipKB: 12.4,
   }),
   // An IIFE has no import or export, so it is valid both as a classic script for importScripts()
   // and as a side-effect import from a module worker.
@@ -126,7 +126,7 @@ export default [
     file: 'dist/sync-notify-sw.js',
     format: 'iife',
     tsconfig: WORKER_TSCONFIG,
-    gzipKB: 2.7,
+    gzipKB: 2.8,
   }),
   // The same, and API calls (`endpoint`): sending, timeouts, retries and refusals.
   standalone({
@@ -134,7 +134,7 @@ export default [
     file: 'dist/sync-notify-api-sw.js',
     format: 'iife',
     tsconfig: WORKER_TSCONFIG,
-    gzipKB: 3.6,
+    gzipKB: 3.7,
   }),
   ...LANGUAGES.map(translation),
 ];

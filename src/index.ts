@@ -13,7 +13,17 @@ export { detectSupport, requestNotificationPermission } from './page/capabilitie
 export type { Capability, PermissionOutcome, SupportReport } from './page/capabilities.js';
 export { watchOutbox, type OutboxUpdate, type OutboxWatcher } from './page/watch-outbox.js';
 export { countItems, listFailures, listItems } from './page/outbox.js';
-export { cancel, clearOutbox, dismissFailure, retryNow, type CancelOutcome, type ClearOptions, type RetryOutcome } from './page/control.js';
+export {
+  cancel,
+  clearOutbox,
+  dismissFailure,
+  retryNow,
+  setOwner,
+  type CancelOutcome,
+  type ClearOptions,
+  type OwnerOptions,
+  type RetryOutcome,
+} from './page/control.js';
 export type { OutboxApiCall, OutboxFailure, OutboxItem, OutboxNotification } from './page/outbox.js';
 export type { OutboxAnnouncement } from './shared/protocol.js';
 export { englishMessages, type SyncNotifyMessages, type SyncNotifyTranslation, type TranslationHook, type TranslationTable } from './page/messages.js';

@@ -10,6 +10,7 @@ import { describeFailure, englishMessages, type SyncNotifyMessages } from './pag
 import type { OutboxItem } from './page/outbox.js';
 import { DEFAULT_MAX_AGE, DEFAULT_MAX_ITEMS, enqueue, type Admission } from './page/queue.js';
 import { activeRegistration, resumeDelivery, workerAnswered } from './page/request-delivery.js';
+import { setOwner } from './page/control.js';
 import { nearestLang } from './page/lang.js';
 import { INVALID_JSON, type InputProblem, type OutboxInput } from './page/validate.js';
 import { watchOutbox, type OutboxUpdate } from './page/watch-outbox.js';
@@ -74,6 +75,7 @@ const AUTHORED = [
   'requestTimeout',
   'maxAge',
   'maxItems',
+  'owner',
 ] as const;
 
 /** The state a failure leaves the element in. */
@@ -181,6 +183,13 @@ export class SyncNotifyButton extends LitElement {
   /** Items the site's outbox may hold; a click beyond is refused, and nothing queued is lost. */
   @property({ attribute: 'max-items', type: Number, reflect: true }) maxItems = DEFAULT_MAX_ITEMS;
 
+  /**
+   * Who is signed in (an id of the site's choosing). Declared for the origin when the element
+   * connects or it changes (as `setOwner`), and recorded with every item it queues: those are shown
+   * and sent only while this owner is the one last declared, never under another user's session.
+   */
+  @property({ attribute: 'owner', reflect: true }) owner?: string;
+
   /** Where the element is; read-only, reflected for host CSS (`sync-notify-button[state='error']`). */
   @property({ attribute: 'state', reflect: true }) state: SyncNotifyState = 'idle';
 
@@ -222,6 +231,11 @@ export class SyncNotifyButton extends LitElement {
     navigator.permissions
       ?.query({ name: 'notifications' })
       .then((status) => status.addEventListener('change', this.onPermissionChange, { signal }), () => undefined);
+  }
+
+  /** Not in willUpdate: that runs on a server rendering the element too, which has no outbox. */
+  override updated(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('owner') && this.owner) void declareOwnerOnce(this.owner);
   }
 
   override disconnectedCallback(): void {
@@ -361,6 +375,15 @@ export class SyncNotifyButton extends LitElement {
   private emit<K extends keyof SyncNotifyEventMap>(type: K, detail: SyncNotifyEventMap[K]['detail']): void {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
+}
+
+let declared: string | undefined;
+
+/** Every button of a page names the same owner: it is declared once, not once per button. */
+function declareOwnerOnce(owner: string): Promise<unknown> | undefined {
+  if (owner === declared) return undefined;
+  declared = owner;
+  return setOwner(owner).catch(() => (declared = undefined));
 }
 
 /** The `data` attribute's JSON; a marker for text that is not JSON, so the click refuses it. */

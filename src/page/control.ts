@@ -7,7 +7,7 @@
 import { announce } from '../shared/channel.js';
 import type { OutboxFailure, OutboxItem } from '../shared/outbox-schema.js';
 import { DELIVERY_LOCK, SEND_LOCK } from '../shared/protocol.js';
-import { changeOutbox, listItems } from './outbox.js';
+import { changeOutbox, declareOwner, listItems } from './outbox.js';
 import { DEFAULT_MAX_AGE, DEFAULT_MAX_ITEMS, draftItem } from './queue.js';
 import { activeRegistration, requestDelivery } from './request-delivery.js';
 
@@ -55,12 +55,10 @@ export async function retryNow(id: string): Promise<RetryOutcome> {
       if (!failure?.notification) return { outcome: 'not-found' as const };
       if (items.length >= DEFAULT_MAX_ITEMS) return { outcome: 'outbox-full' as const };
       // Back in the queue as new, with its id (a server that saw it can tell), its full wait again.
-      const { notification, request, scope } = failure;
-      return {
-        outcome: 'retrying' as const,
-        removeFailures: [failure],
-        addItems: [draftItem(notification, request, DEFAULT_MAX_AGE, scope, id)],
-      };
+      const { notification, request, scope, owner } = failure;
+      const draft = draftItem(notification, request, DEFAULT_MAX_AGE, scope, id);
+      if (owner) draft.owner = owner;
+      return { outcome: 'retrying' as const, removeFailures: [failure], addItems: [draft] };
     }),
   );
   if (outcome === 'retrying') {
@@ -128,4 +126,27 @@ export async function clearOutbox({ scope, tag }: ClearOptions = {}): Promise<{ 
     for (const { id } of removedFailures) announce({ type: 'dismissed', id });
     return { items: removedItems.length, failures: removedFailures.length };
   });
+}
+
+export interface OwnerOptions {
+  /**
+   * What becomes of the items that someone else queued: `keep` (the default) holds them, neither
+   * shown nor sent, until their owner is declared again (they still expire); `discard` removes them.
+   */
+  previous?: 'keep' | 'discard';
+}
+
+/**
+ * Says who is signed in on this origin (`null` at sign-out). Items queued with an `owner` are shown
+ * and sent only while that owner is the one last declared: a user's queued messages are never sent
+ * under the next user's session. Runs between deliveries: once it resolves, no flush shows or sends
+ * another owner's item. Then asks for delivery, for the declared owner's items that waited.
+ * @returns how many items of other owners were discarded (0 with `keep`).
+ */
+export async function setOwner(owner: string | null, { previous = 'keep' }: OwnerOptions = {}): Promise<number> {
+  const removed = await betweenDeliveries(() => declareOwner(owner, previous == 'discard'));
+  for (const { id } of removed) announce({ type: 'cancelled', id });
+  const registration = await activeRegistration().catch(() => undefined);
+  if (registration) await requestDelivery(registration);
+  return removed.length;
 }

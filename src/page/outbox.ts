@@ -6,6 +6,7 @@
  */
 import { wrap, type IDBPDatabase } from 'idb';
 import {
+  DECLARED_OWNER,
   OUTBOX_DATABASE,
   OUTBOX_VERSION,
   unlessBlocked,
@@ -126,6 +127,20 @@ export async function changeOutbox<T>(decide: (items: OutboxItem[], failures: Ou
   for (const { id } of change.removeFailures ?? []) void failures.delete(id);
   await transaction.done;
   return change.outcome;
+}
+
+/**
+ * Declares who is signed in (`null`: nobody), and with `discard` removes the items that someone
+ * else queued, in one strict transaction. Resolves with the removed items.
+ */
+export async function declareOwner(owner: string | null, discard: boolean): Promise<OutboxItem[]> {
+  const transaction = (await database()).transaction(['items', 'owner'], 'readwrite', { durability: 'strict' });
+  const items = transaction.objectStore('items');
+  void transaction.objectStore('owner').put(owner, DECLARED_OWNER);
+  const removed = discard ? (await items.getAll()).filter((item) => item.owner && item.owner !== owner) : [];
+  for (const { seq } of removed) void items.delete(seq);
+  await transaction.done;
+  return removed;
 }
 
 /** Discards every item and failure at once, under no lock: for tests that reset the origin. */

@@ -21,6 +21,8 @@ export interface StoreOptions {
   maxItems?: number;
   /** The registration whose worker alone delivers it; without, any worker does. */
   scope?: string;
+  /** Who queued it: sent only while that owner is declared. */
+  owner?: string;
 }
 
 /** A new item as it enters the queue: queued now, to expire `maxAge` seconds from now. */
@@ -45,9 +47,11 @@ export function draftItem(
 export async function storeNotification(
   notification: OutboxNotification,
   apiCall?: OutboxApiCall,
-  { maxAge = DEFAULT_MAX_AGE, maxItems = DEFAULT_MAX_ITEMS, scope }: StoreOptions = {},
+  { maxAge = DEFAULT_MAX_AGE, maxItems = DEFAULT_MAX_ITEMS, scope, owner }: StoreOptions = {},
 ): Promise<OutboxItem> {
-  const item = await addItem(draftItem(notification, apiCall, maxAge, scope), maxItems);
+  const draft = draftItem(notification, apiCall, maxAge, scope);
+  if (owner) draft.owner = owner;
+  const item = await addItem(draft, maxItems);
   announce({ type: 'queued', id: item.id });
   return item;
 }
@@ -87,8 +91,8 @@ export async function enqueue(input: OutboxInput, admit: () => Promise<Admission
   if (!validation.ok) return { ok: false, failure: { reason: 'invalid-input', problem: validation.problem } };
   const admission = await admit();
   if ('reason' in admission) return { ok: false, failure: admission };
-  const { notification, apiCall, maxAge, maxItems } = validation.value;
-  const stored = storeNotification(notification, apiCall, { maxAge, maxItems, scope: admission.scope });
+  const { notification, apiCall, maxAge, maxItems, owner } = validation.value;
+  const stored = storeNotification(notification, apiCall, { maxAge, maxItems, scope: admission.scope, owner });
   const delivery = requestDelivery(admission, stored);
   const persistence = keepStorage(askToPersist).catch(() => false);
   try {

@@ -43,11 +43,11 @@ export const MAX_HEADER_BYTES = 4096;
 export const NUMBER_LIMITS = { 'max-age': 30 * 24 * 60 * 60, 'max-items': 10_000, 'request-timeout': 600 } as const;
 
 /** The fields an author sets as text; a JS caller's number or object there is refused, never stored. */
-type TextField = 'title' | 'body' | 'icon' | 'badge' | 'url' | 'tag' | 'lang' | 'summary' | 'dir' | 'endpoint' | 'method';
+type TextField = 'title' | 'body' | 'icon' | 'badge' | 'url' | 'tag' | 'lang' | 'summary' | 'dir' | 'endpoint' | 'method' | 'owner';
 
 export type InputProblem =
   | { kind: 'missing'; field: 'title' | 'body' }
-  | { kind: 'too-long'; field: 'title' | 'body' | 'tag' | 'summary'; limit: number }
+  | { kind: 'too-long'; field: 'title' | 'body' | 'tag' | 'summary' | 'owner'; limit: number }
   | { kind: 'invalid-type'; field: TextField | 'headers' | 'requireInteraction' | 'silent' | 'allowCrossOrigin' | 'allowExternalUrl'; expected: string }
   | { kind: 'invalid-number'; field: keyof typeof NUMBER_LIMITS; value: unknown; max: number }
   | { kind: 'too-large'; field: 'item' | 'headers'; limit: number }
@@ -166,12 +166,16 @@ export interface OutboxEntry {
   maxAge?: number;
   /** Items the outbox may hold. */
   maxItems?: number;
+  /** Who queued it (`owner`): sent only while that owner is declared. */
+  owner?: string;
 }
 
 /** The retention limits, as the element and the JS API take them. */
 export interface RetentionInput {
   maxAge?: number | null;
   maxItems?: number | null;
+  /** Who is signed in (an id the site chooses): the item is sent only while this owner is declared (`setOwner`). */
+  owner?: string | null;
 }
 
 /** Everything an author may set for one outbox item: the element's attributes, the JS API's object. */
@@ -188,7 +192,12 @@ export function validateOutboxInput(input: OutboxInput, baseUrl: string, pageOri
     if (problem) return refuse(problem);
     entry[field === 'max-age' ? 'maxAge' : 'maxItems'] = value as number;
   }
-  if (input.endpoint != null && typeof input.endpoint !== 'string') return refuse({ kind: 'invalid-type', field: 'endpoint', expected: 'string' });
+  const mistyped = wrongType(input, ['endpoint', 'owner']);
+  if (mistyped) return refuse(mistyped);
+  if (input.owner) {
+    if (input.owner.length > MAX_TITLE_LENGTH) return refuse({ kind: 'too-long', field: 'owner', limit: MAX_TITLE_LENGTH });
+    entry.owner = input.owner;
+  }
   if (input.endpoint) {
     if (!validateApiCall) return refuse({ kind: 'api-calls-off', value: input.endpoint });
     const apiCall = validateApiCall(input, notification.value, baseUrl, pageOrigin);

@@ -10,4 +10,4 @@ export { activeRegistration } from '../page/request-delivery.js';
 export { detectSupport, requestNotificationPermission } from '../page/capabilities.js';
 export { watchOutbox } from '../page/watch-outbox.js';
 export { countItems } from '../page/outbox.js';
-export { clearOutbox } from '../page/control.js';
+export { clearOutbox, setOwner } from '../page/control.js';

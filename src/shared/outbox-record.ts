@@ -58,6 +58,7 @@ const ITEM_FIELDS: Partial<Record<keyof OutboxItem, (value: unknown) => boolean>
   id: (value) => isString(value) && !!value,
   queuedAt: isNumber,
   scope: optionalString,
+  owner: optionalString,
   expiresAt: optionalNumber,
   sentAt: optionalNumber,
   attempts: optionalNumber,

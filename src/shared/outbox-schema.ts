@@ -5,7 +5,7 @@
 import type { DBSchema } from 'idb';
 
 export const OUTBOX_DATABASE = 'sync-notify-outbox';
-export const OUTBOX_VERSION = 2;
+export const OUTBOX_VERSION = 3;
 
 /**
  * How long opening the outbox may wait for an older connection to let go (a tab still running an
@@ -100,6 +100,8 @@ export interface OutboxFailure {
   request?: OutboxApiCall;
   /** The item's registration scope, for a retry (absent on failures recorded by earlier versions). */
   scope?: string;
+  /** The item's owner, for a retry: sent again only while that owner is declared. */
+  owner?: string;
 }
 
 export interface OutboxItem {
@@ -117,6 +119,11 @@ export interface OutboxItem {
   scope?: string;
   /** Dropped, not delivered, after this time (`Date.now()` scale). */
   expiresAt?: number;
+  /**
+   * Who was signed in when it was queued (`owner`): it is shown and sent only while the same owner
+   * is the one last declared on the origin (`setOwner`), never under another user's session.
+   */
+  owner?: string;
   notification: OutboxNotification;
   /** The API call the notification confirms (named `request` since the outbox's first version, which stored it so). */
   request?: OutboxApiCall;
@@ -128,16 +135,21 @@ export interface OutboxItem {
   retryAt?: number;
 }
 
+/** The key under which the owner last declared on the origin is kept (`null`: signed out). */
+export const DECLARED_OWNER = 'declared';
+
 export interface OutboxSchema extends DBSchema {
   items: { key: number; value: OutboxItem };
   failures: { key: string; value: OutboxFailure };
+  owner: { key: typeof DECLARED_OWNER; value: string | null };
 }
 
 /** Creates the stores a database at `oldVersion` lacks; run by whichever context opens it first. */
 export function upgradeOutbox(
-  db: { createObjectStore(name: 'items' | 'failures', options: IDBObjectStoreParameters): unknown },
+  db: { createObjectStore(name: 'items' | 'failures' | 'owner', options?: IDBObjectStoreParameters): unknown },
   oldVersion: number,
 ): void {
   if (oldVersion < 1) db.createObjectStore('items', { keyPath: 'seq', autoIncrement: true });
   if (oldVersion < 2) db.createObjectStore('failures', { keyPath: 'id' });
+  if (oldVersion < 3) db.createObjectStore('owner');
 }

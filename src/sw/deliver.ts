@@ -6,7 +6,7 @@
 import { DELIVERY_LOCK } from '../shared/protocol.js';
 import type { OutboxItem } from '../shared/outbox-schema.js';
 import { batchesOf, notificationFor } from './notification.js';
-import { drop, expired, itemsOf, keep, removeShown, unsent, type DeliveryReport } from './settle.js';
+import { drop, expired, held, itemsOf, keep, removeShown, unsent, type DeliveryReport } from './settle.js';
 
 export type { DeliveryFailure, DeliveryReport } from './settle.js';
 
@@ -37,6 +37,7 @@ async function readyToShow(registration: ServiceWorkerRegistration, report: Deli
     // An unsent API call is the send flush's, unless this worker has none.
     if (unsent(item) && sendWaiting) continue;
     if (expired(item)) await drop(item, { reason: 'expired' }, report);
+    else if (held(item)) continue;
     else if (!unsent(item)) ready.push(item);
     else callsWaitInVain = true;
   }

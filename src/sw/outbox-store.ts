@@ -1,9 +1,10 @@
 /**
  * The worker's side of the outbox: the operations delivery needs (read, remove, record a failure,
- * update), on bare IndexedDB, since idb alone would take 1.4 of the worker's 2.7 KB budget. The
+ * update), on bare IndexedDB, since idb alone would take 1.4 of the worker's 2.8 KB budget. The
  * schema is shared/outbox-schema.ts, which the page's idb layer (page/outbox.ts) opens with too.
  */
 import {
+  DECLARED_OWNER,
   FAILURE_MAX_AGE_MS,
   MAX_FAILURES,
   OUTBOX_DATABASE,
@@ -14,7 +15,7 @@ import {
   type OutboxItem,
 } from '../shared/outbox-schema.js';
 
-type StoreName = 'items' | 'failures';
+type StoreName = 'items' | 'failures' | 'owner';
 
 let connection: Promise<IDBDatabase> | undefined;
 
@@ -72,11 +73,12 @@ async function transact<T>(
   return settled(transaction, work((name) => transaction.objectStore(name)));
 }
 
-/** Every queued item, oldest first. */
-export const listItems = (): Promise<OutboxItem[]> =>
-  transact(['items'], 'readonly', (store) => {
-    const request = store('items').getAll() as IDBRequest<OutboxItem[]>;
-    return () => request.result;
+/** Every queued item, oldest first, and the owner last declared (undefined: never; null: signed out), read together. */
+export const listItems = (): Promise<[OutboxItem[], string | null | undefined]> =>
+  transact(['items', 'owner'], 'readonly', (store) => {
+    const items = store('items').getAll() as IDBRequest<OutboxItem[]>;
+    const owner = store('owner').get(DECLARED_OWNER) as IDBRequest<string | null | undefined>;
+    return () => [items.result, owner.result];
   });
 
 const nothing = () => undefined;

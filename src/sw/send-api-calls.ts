@@ -9,7 +9,7 @@ import type { OutboxItem } from '../shared/outbox-schema.js';
 import { SEND_LOCK } from '../shared/protocol.js';
 import { showWaiting } from './deliver.js';
 import { sendApiCall } from './send-api-call.js';
-import { drop, expired, itemsOf, keep, record, unsent, type DeliveryReport } from './settle.js';
+import { drop, expired, held, itemsOf, keep, record, unsent, type DeliveryReport } from './settle.js';
 
 /** Calls to one URL keep their order; calls to different URLs are independent. */
 const endpointOf = (item: OutboxItem) => item.request!.url;
@@ -30,6 +30,8 @@ const sendTo = (endpoint: string, registration: ServiceWorkerRegistration, repor
           await drop(item, { reason: 'expired' }, report);
           continue;
         }
+        // Another user's call waits for them, and holds back no one else's.
+        if (held(item)) continue;
         const attempt = (item.retryAt ?? 0) > Date.now() ? { retryAt: item.retryAt! } : await sendApiCall(item);
         if ('sent' in attempt) {
           // Recorded before the notification: should that fail, a retry must not post the message twice.

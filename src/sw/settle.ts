@@ -36,7 +36,9 @@ const unwritten = new Map<string, Partial<OutboxItem> | null>();
  */
 export async function itemsOf(registration: ServiceWorkerRegistration, report?: DeliveryReport): Promise<OutboxItem[]> {
   const items = [];
-  for (const record of await listItems()) {
+  const [records, owner] = await listItems();
+  declaredOwner = owner;
+  for (const record of records) {
     if (!isDeliverable(record)) {
       if (report) await drop(record, { reason: 'refused', status: 0, problem: 'malformed' }, report);
       continue;
@@ -49,6 +51,15 @@ export async function itemsOf(registration: ServiceWorkerRegistration, report?: 
   }
   return items;
 }
+
+/** The owner last declared on the origin, as the latest read of the outbox found it. */
+let declaredOwner: string | null | undefined;
+
+/**
+ * Queued by someone other than the owner last declared (or before a sign-out): held, neither shown
+ * nor sent, until that owner is declared again; it still expires. Items without an owner are everyone's.
+ */
+export const held = (item: OutboxItem) => !!item.owner && item.owner !== declaredOwner;
 
 /** An API call still to be sent: the send flush's; everything else is the notification flush's. */
 export const unsent = (item: OutboxItem) => item.request && !item.sentAt;
@@ -73,12 +84,12 @@ type Drop = { reason: 'refused'; status: number; problem?: RefusalProblem } | { 
  * a malformed record, only what can be shown is kept; it gets an id if it has none.
  */
 export async function drop(item: OutboxItem, why: Drop, report: DeliveryReport): Promise<void> {
-  const { notification, request, scope } = item;
+  const { notification, request, scope, owner } = item;
   const id = typeof item.id == 'string' && item.id ? item.id : `malformed-${item.seq}`;
   const failure: OutboxFailure =
     why.reason == 'refused' && why.problem == 'malformed'
       ? { ...why, id, failedAt: Date.now(), notification: isNotification(notification) ? notification : undefined }
-      : { ...why, id, failedAt: Date.now(), notification, request, scope };
+      : { ...why, id, failedAt: Date.now(), notification, request, scope, owner };
   // Recording needs room; a removal right after a refused write does not. A refusal is reported either way.
   await moveToFailures(item, failure)
     .catch(() => removeItems([item]))
