@@ -17,6 +17,7 @@ interface ScriptTagSite extends Window {
     clearOutbox: (options?: { scope?: string }) => Promise<{ items: number; failures: number }>;
     listItems: () => Promise<OutboxItem[]>;
     clearFromElement: () => Promise<{ items: number; failures: number }>;
+    setOwner: (owner: string | null) => Promise<number>;
   };
 }
 
@@ -99,6 +100,26 @@ describe('a site that loads only the dist files by script tag', function () {
     outbox.scope = 'all';
     await waitUntil(() => listed(outbox).length === 2, 'scope="all" did not list every app’s items');
     expect(listed(outbox)).to.deep.equal(['Another app’s message', 'Queued before sign-out']);
+    frame.remove();
+  });
+
+  it('never shows user A’s item under user B, and shows it when A signs in again', async () => {
+    const { frame, site } = await openSite();
+    // User A signs in: the page renders A's button, whose owner attribute declares A.
+    const template = site.document.querySelector<HTMLTemplateElement>('#signed-in')!;
+    site.document.body.append(template.content.cloneNode(true));
+    await setOffline(true);
+    const owned = await press(site, '#owned');
+    expect(owned.state).to.equal('queued');
+    await site.site.setOwner('user-b');
+    await queueNotification({ title: 'Anyone’s note', body: 'b' }, host.registration);
+    await setOffline(false);
+    await waitUntil(async () => (await shownNotifications(host.registration)).length > 0, 'nothing was shown');
+    expect((await shownNotifications(host.registration)).map(({ title }) => title)).to.deep.equal(['Anyone’s note']);
+    expect((await listItems()).map(({ notification }) => notification.title)).to.deep.equal(['User A’s message']);
+    await site.site.setOwner('user-a');
+    await waitUntil(async () => (await countItems()) === 0, 'A’s item was not delivered when A signed in again');
+    await site.site.setOwner(null);
     frame.remove();
   });
 
