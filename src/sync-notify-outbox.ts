@@ -77,7 +77,7 @@ export class SyncNotifyOutbox extends LitElement {
    * `clearOutbox`). Resolves with how many items and failures were discarded.
    */
   async clear(): Promise<{ items: number; failures: number }> {
-    return clearOutbox({ scope: await ownScope(this.scope) });
+    return clearOutbox({ scope: this.scope });
   }
 
   override disconnectedCallback(): void {

@@ -53,11 +53,9 @@ function validateApiCall(
   baseUrl: string,
   pageOrigin: string,
 ): Validation<OutboxApiCall> {
-  const mistyped = wrongType(input, ['endpoint', 'method']);
+  // `endpoint` is text by now (validateOutboxInput checked it before calling this).
+  const mistyped = wrongType(input, ['method']) ?? wrongType(input, ['allowCrossOrigin'], 'boolean');
   if (mistyped) return refuse(mistyped);
-  if (input.allowCrossOrigin != null && typeof input.allowCrossOrigin !== 'boolean') {
-    return refuse({ kind: 'invalid-type', field: 'allowCrossOrigin', expected: 'boolean' });
-  }
   const url = absoluteUrl(input.endpoint, baseUrl, URL_SCHEMES.endpoint);
   if (!url) return refuse({ kind: 'invalid-url', field: 'endpoint', value: input.endpoint ?? '' });
   const crossOrigin = new URL(url).origin !== pageOrigin;

@@ -48,7 +48,7 @@ type TextField = 'title' | 'body' | 'icon' | 'badge' | 'url' | 'tag' | 'lang' | 
 export type InputProblem =
   | { kind: 'missing'; field: 'title' | 'body' }
   | { kind: 'too-long'; field: 'title' | 'body' | 'tag' | 'summary' | 'owner'; limit: number }
-  | { kind: 'invalid-type'; field: TextField | 'headers' | 'requireInteraction' | 'silent' | 'allowCrossOrigin' | 'allowExternalUrl'; expected: string }
+  | { kind: 'invalid-type'; field: TextField | FlagField | 'headers'; expected: string }
   | { kind: 'invalid-number'; field: keyof typeof NUMBER_LIMITS; value: unknown; max: number }
   | { kind: 'too-large'; field: 'item' | 'headers'; limit: number }
   | { kind: 'invalid-lang'; value: string }
@@ -77,10 +77,17 @@ export function checkNumber(field: keyof typeof NUMBER_LIMITS, value: unknown): 
   return typeof value === 'number' && value > 0 && value <= max ? undefined : { kind: 'invalid-number', field, value, max };
 }
 
-/** The first of `fields` that holds something other than text, or undefined. */
-export function wrongType<F extends TextField>(input: Partial<Record<F, unknown>>, fields: readonly F[]): InputProblem | undefined {
-  const field = fields.find((name) => input[name] != null && typeof input[name] !== 'string');
-  return field && { kind: 'invalid-type', field, expected: 'string' };
+/** The fields an author sets as flags. */
+type FlagField = 'requireInteraction' | 'silent' | 'allowCrossOrigin' | 'allowExternalUrl';
+
+/** The first of `fields` that holds something other than `expected` (text by default), or undefined. */
+export function wrongType<F extends TextField | FlagField>(
+  input: Partial<Record<F, unknown>>,
+  fields: readonly F[],
+  expected: 'string' | 'boolean' = 'string',
+): InputProblem | undefined {
+  const field = fields.find((name) => input[name] != null && typeof input[name] !== expected);
+  return field && { kind: 'invalid-type', field, expected };
 }
 
 const DIRECTIONS: readonly string[] = ['auto', 'ltr', 'rtl'] satisfies NotificationDirection[];
@@ -105,9 +112,7 @@ export const storedBytes = (value: unknown): number => new Blob([JSON.stringify(
 export function validateNotification(input: NotificationInput, baseUrl: string, pageOrigin: string): Validation<OutboxNotification> {
   const mistyped =
     wrongType(input, ['title', 'body', 'icon', 'badge', 'url', 'tag', 'lang', 'summary', 'dir']) ??
-    (['requireInteraction', 'silent', 'allowExternalUrl'] as const)
-      .filter((field) => input[field] != null && typeof input[field] !== 'boolean')
-      .map((field): InputProblem => ({ kind: 'invalid-type', field, expected: 'boolean' }))[0];
+    wrongType(input, ['requireInteraction', 'silent', 'allowExternalUrl'], 'boolean');
   if (mistyped) return refuse(mistyped);
   const notification: OutboxNotification = { title: input.title ?? '', body: input.body ?? '' };
   for (const [field, limit] of [['title', MAX_TITLE_LENGTH], ['body', MAX_BODY_LENGTH]] as const) {
