@@ -61,3 +61,24 @@ async function showServerMessages() {
 chatSend.addEventListener('sync-notify-delivered', showServerMessages);
 addEventListener('online', showServerMessages);
 showServerMessages();
+
+// The contact form needs no script: this only shows what its server received.
+const contactMessages = document.querySelector('#contact-messages');
+
+async function showContactMessages() {
+  if (!navigator.onLine) return;
+  const response = await fetch('/demo/api/contact').catch(() => undefined);
+  if (!response?.ok) return;
+  contactMessages.replaceChildren(
+    ...(await response.json()).map(({ name, email, message, receivedAt }) => {
+      const entry = document.createElement('li');
+      const time = document.createElement('time');
+      time.textContent = new Date(receivedAt).toLocaleTimeString();
+      entry.append(time, ` ${name || email}: ${message}`);
+      return entry;
+    }),
+  );
+}
+document.querySelector('#contact sync-notify-button').addEventListener('sync-notify-delivered', showContactMessages);
+addEventListener('online', showContactMessages);
+showContactMessages();

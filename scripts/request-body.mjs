@@ -1,10 +1,12 @@
-/** The text of a Node request's body (the dev servers here have no body parser). */
-export function readBody(request) {
+/** The bytes of a Node request's body (the dev servers here have no body parser). */
+export function readBodyBytes(request) {
   return new Promise((resolve, reject) => {
-    let text = '';
-    request.setEncoding('utf8');
-    request.on('data', (chunk) => (text += chunk));
-    request.on('end', () => resolve(text));
+    const chunks = [];
+    request.on('data', (chunk) => chunks.push(chunk));
+    request.on('end', () => resolve(Buffer.concat(chunks)));
     request.on('error', reject);
   });
 }
+
+/** The text of a Node request's body, as UTF-8. */
+export const readBody = async (request) => (await readBodyBytes(request)).toString('utf8');

@@ -2,7 +2,7 @@
  * The package's main entry: the element (importing this defines `<sync-notify-button>`), the
  * JavaScript API for queuing without it, and a view of the outbox. Internals stay unexported.
  */
-export * from './sync-notify-button.js';
+export * from './sync-notify-api-button.js';
 export { queueNotification, type QueuedNotification } from './page/queue.js';
 // Imported for its effect too: with the package's main entry, the element sends API calls.
 export { queueApiCall } from './page/api-calls.js';

@@ -13,7 +13,7 @@ import type {
   SyncNotifyDeliveredDetail,
   SyncNotifyErrorDetail,
   SyncNotifyQueuedDetail,
-} from './sync-notify-button.js';
+} from './sync-notify-button.component.js';
 
 /** What an author sets; `state`, `reason` and `pending` are read-only, and `title` comes with every element. */
 type SettableProperties = Pick<

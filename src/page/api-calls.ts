@@ -7,6 +7,7 @@
 import { listen } from '../shared/channel.js';
 import type { OutboxApiCall, OutboxNotification } from '../shared/outbox-schema.js';
 import { SyncNotifyError } from './failure.js';
+import { encodeForm, formProperty } from './form-body.js';
 import { queueOrThrow, type QueuedNotification } from './queue.js';
 import { deliverAgainAt } from './request-delivery.js';
 import {
@@ -45,7 +46,8 @@ const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 
 /**
  * Checks an API call: an http(s) endpoint of the page's own origin unless the author allowed
- * others, a method that sends a body, and only safe-listed headers.
+ * others, a method that sends a body, and only safe-listed headers. With a `form`, its `action`
+ * and `method` stand for `endpoint` and `method`, and its fields for the JSON body.
  */
 function validateApiCall(
   input: ApiCallInput,
@@ -56,11 +58,16 @@ function validateApiCall(
   // `endpoint` is text by now (validateOutboxInput checked it before calling this).
   const mistyped = wrongType(input, ['method']) ?? wrongType(input, ['allowCrossOrigin'], 'boolean');
   if (mistyped) return refuse(mistyped);
-  const url = absoluteUrl(input.endpoint, baseUrl, URL_SCHEMES.endpoint);
-  if (!url) return refuse({ kind: 'invalid-url', field: 'endpoint', value: input.endpoint ?? '' });
+  const { form } = input;
+  if (form != null && !(form instanceof HTMLFormElement)) return refuse({ kind: 'invalid-type', field: 'form', expected: 'HTMLFormElement' });
+  const field = form ? 'action' : 'endpoint';
+  const endpoint = form ? formProperty(form, 'action') : input.endpoint;
+  const url = absoluteUrl(endpoint, baseUrl, URL_SCHEMES.endpoint);
+  if (!url) return refuse({ kind: 'invalid-url', field, value: endpoint ?? '' });
   const crossOrigin = new URL(url).origin !== pageOrigin;
-  if (crossOrigin && !input.allowCrossOrigin) return refuse({ kind: 'cross-origin', field: 'endpoint', value: url });
-  const method = (input.method || 'POST').toUpperCase();
+  if (crossOrigin && !input.allowCrossOrigin) return refuse({ kind: 'cross-origin', field, value: url });
+  // A GET form asks for a page, and a dialog form closes its dialog: neither is a message to send.
+  const method = ((form ? formProperty(form, 'method') : input.method) || 'POST').toUpperCase();
   if (!METHODS.includes(method)) return refuse({ kind: 'invalid-method', value: method });
   if (input.headers != null && (typeof input.headers !== 'object' || Array.isArray(input.headers))) {
     return refuse({ kind: 'invalid-type', field: 'headers', expected: 'object' });
@@ -85,6 +92,11 @@ function validateApiCall(
     return refuse({ kind: 'invalid-data' });
   }
   const call: OutboxApiCall = { url, method: method as OutboxApiCall['method'], headers, body };
+  if (form) {
+    const fields = encodeForm(form);
+    if (!fields.ok) return fields;
+    Object.assign(call, fields.value);
+  }
   if (crossOrigin) call.crossOrigin = true;
   if (input.requestTimeout != null) {
     const problem = checkNumber('request-timeout', input.requestTimeout);
@@ -104,13 +116,16 @@ if (typeof document !== 'undefined') {
 
 /**
  * Queues an API call (a chat message, say): the worker sends it when online, with the item's id
- * as its Idempotency-Key, and shows the notification once the server accepted it. Rejects as
- * `queueNotification` does, and with `invalid-input` when `endpoint` is missing.
+ * as its Idempotency-Key, and shows the notification once the server accepted it. With `form`, the
+ * form's fields are sent to its `action` as the form would send them (`endpoint` not needed): the
+ * fields are read now, and the form is left as it is. Rejects as `queueNotification` does, and with
+ * `invalid-input` when there is neither `endpoint` nor `form`.
  */
 export async function queueApiCall(
   input: NotificationInput & ApiCallInput & RetentionInput,
   registration: ServiceWorkerRegistration,
 ): Promise<QueuedNotification> {
-  if (!input.endpoint) throw new SyncNotifyError({ reason: 'invalid-input', problem: { kind: 'invalid-url', field: 'endpoint', value: '' } });
-  return queueOrThrow(input, registration);
+  const endpoint = input.endpoint || (input.form instanceof HTMLFormElement ? formProperty(input.form, 'action') : undefined);
+  if (!endpoint) throw new SyncNotifyError({ reason: 'invalid-input', problem: { kind: 'invalid-url', field: 'endpoint', value: '' } });
+  return queueOrThrow({ ...input, endpoint }, registration);
 }

@@ -29,6 +29,11 @@ export interface SyncNotifyMessages {
   permissionDenied: (browser: BrowserFamily) => string;
   permissionDismissed: string;
   invalidInput: string;
+  /**
+   * A form's files are over the limit of what waits in the outbox (in MB). Its English is in the
+   * element with forms (sync-notify-api-button.js), so the plain element's file does not carry it.
+   */
+  filesTooLarge?: (megabytes: number) => string;
   noServiceWorker: string;
   storageFailed: string;
   /** An older tab keeps the outbox open at an older version, and did not let go in time. */

@@ -19,6 +19,11 @@ export interface ApiCallInput {
   allowCrossOrigin?: boolean;
   /** Seconds an attempt may take before it is abandoned and retried later. Default 30. */
   requestTimeout?: number | null;
+  /**
+   * A form to send instead of the JSON body: its fields as its `enctype` encodes them, to its
+   * `action` (given as `endpoint`) with its `method` (POST). The element sets it when inside one.
+   */
+  form?: HTMLFormElement | null;
 }
 
 /** Stands for a `data` attribute that is not JSON: refused at the click, never sent as `null`. */
@@ -30,10 +35,17 @@ export const MAX_BODY_LENGTH = 2000;
 
 /**
  * The most one item may take in the outbox, as JSON text (its notification, `data:` icons, API
- * call, headers and `data` included): 64 KB. Items wait on the person's disk, and the outbox reads
- * them all at each delivery.
+ * call, headers and `data` included, a form's text fields too; its files count against
+ * {@link MAX_FORM_FILE_BYTES}): 64 KB. Items wait on the person's disk, and the outbox reads them
+ * all at each delivery.
  */
 export const MAX_ITEM_BYTES = 64 * 1024;
+
+/**
+ * The files of one form item, together: 10 MB. They rest on the person's disk until sent; a larger
+ * one is refused at the click, and nothing is queued.
+ */
+export const MAX_FORM_FILE_BYTES = 10_000_000;
 
 /** An API call's own headers: at most 16, of at most 4 KB together (names and values). */
 export const MAX_HEADERS = 16;
@@ -48,15 +60,16 @@ type TextField = 'title' | 'body' | 'icon' | 'badge' | 'url' | 'tag' | 'lang' | 
 export type InputProblem =
   | { kind: 'missing'; field: 'title' | 'body' }
   | { kind: 'too-long'; field: 'title' | 'body' | 'tag' | 'summary' | 'owner'; limit: number }
-  | { kind: 'invalid-type'; field: TextField | FlagField | 'headers'; expected: string }
+  | { kind: 'invalid-type'; field: TextField | FlagField | 'headers' | 'form'; expected: string }
   | { kind: 'invalid-number'; field: keyof typeof NUMBER_LIMITS; value: unknown; max: number }
-  | { kind: 'too-large'; field: 'item' | 'headers'; limit: number }
+  /** `files`: a form's files together, over {@link MAX_FORM_FILE_BYTES}. */
+  | { kind: 'too-large'; field: 'item' | 'headers' | 'files'; limit: number }
   | { kind: 'invalid-lang'; value: string }
   | { kind: 'invalid-header-value'; value: string }
-  | { kind: 'invalid-url'; field: 'url' | 'icon' | 'badge' | 'endpoint'; value: string }
+  | { kind: 'invalid-url'; field: 'url' | 'icon' | 'badge' | 'endpoint' | 'action'; value: string }
   | { kind: 'invalid-dir'; value: string }
   /** An `endpoint` or a notification's `url` on another origin, not allowed by the author. */
-  | { kind: 'cross-origin'; field: 'endpoint' | 'url'; value: string }
+  | { kind: 'cross-origin'; field: 'endpoint' | 'action' | 'url'; value: string }
   | { kind: 'invalid-method'; value: string }
   | { kind: 'invalid-header'; value: string }
   | { kind: 'invalid-data' }

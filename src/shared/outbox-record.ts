@@ -45,7 +45,11 @@ const NOTIFICATION_FIELDS: Record<keyof OutboxNotification, (value: unknown) => 
   summary: optionalString,
 };
 
-const API_CALL_FIELDS: Record<keyof OutboxApiCall, (value: unknown) => boolean> = {
+/**
+ * A form's `contentType` and `form` are read only by the API-call worker, which refuses to send
+ * what it cannot build from them (`unsendable`): checked there, they cost the other files nothing.
+ */
+const API_CALL_FIELDS: Record<Exclude<keyof OutboxApiCall, 'contentType' | 'form'>, (value: unknown) => boolean> = {
   url: urlOf(LINK_SCHEME),
   method: (value) => value == 'POST' || value == 'PUT' || value == 'PATCH',
   headers: (value) => isObject(value) && Object.values(value).every(isString),

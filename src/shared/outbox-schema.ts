@@ -71,12 +71,28 @@ export interface OutboxApiCall {
   method: 'POST' | 'PUT' | 'PATCH';
   /** The author's headers, from the safe list only; Content-Type and Idempotency-Key are added. */
   headers: Record<string, string>;
-  /** JSON text: `{ title, body, data }`. */
+  /**
+   * JSON text: `{ title, body, data }`; a form's fields as its `enctype` encodes them (urlencoded,
+   * text/plain); empty for a multipart form, whose entries are in {@link form}.
+   */
   body: string;
+  /**
+   * A form's `enctype` (`application/x-www-form-urlencoded`, `multipart/form-data`, `text/plain`);
+   * absent for an API call's JSON. A form's redirect after POST counts as sent.
+   */
+  contentType?: FormContentType;
+  /** A multipart form's fields and files, in order: the worker sends them as `FormData`. */
+  form?: FormEntry[];
   crossOrigin?: boolean;
   /** Milliseconds an attempt may take before it is abandoned and retried; default 30 s. */
   timeout?: number;
 }
+
+/** How a `<form>` is encoded (its `enctype`). */
+export type FormContentType = 'application/x-www-form-urlencoded' | 'multipart/form-data' | 'text/plain';
+
+/** One field of a multipart form, as `FormData` holds it: a name, and text or a file. */
+export type FormEntry = [name: string, value: string | File];
 
 /**
  * An item the worker settles as refused without an HTTP status: it can never succeed. `malformed`:

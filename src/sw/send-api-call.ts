@@ -4,7 +4,7 @@
  * timeout, 408, 425, 429, 5xx), or refused for good (any other answer, or a request that can
  * never be sent).
  */
-import type { OutboxItem, RefusalProblem } from '../shared/outbox-schema.js';
+import type { OutboxApiCall, OutboxItem, RefusalProblem } from '../shared/outbox-schema.js';
 
 /** The longest wait between two attempts, whatever `Retry-After` asks: past it, the user waits in vain. */
 export const MAX_RETRY_DELAY_MS = 60 * 60 * 1000;
@@ -39,6 +39,19 @@ const retryAt = (item: OutboxItem, response?: Response): number =>
     item.expiresAt ?? Infinity,
   );
 
+/**
+ * A multipart form's fields and files as `FormData`, which fetch encodes with a boundary of its own.
+ * Read back from a shared database: anything but text or a file under a text name cannot be built.
+ */
+function formData(entries: OutboxApiCall['form']): FormData {
+  const data = new FormData();
+  for (const [name, value] of entries!) {
+    if (typeof name != 'string' || !(typeof value == 'string' || value instanceof Blob)) throw new TypeError('Not a form entry');
+    data.append(name, value);
+  }
+  return data;
+}
+
 /** Sends an item's request; the item's id is its Idempotency-Key, so a server can drop a retry. */
 export async function sendApiCall(item: OutboxItem): Promise<SendOutcome> {
   const call = item.request!;
@@ -47,15 +60,21 @@ export async function sendApiCall(item: OutboxItem): Promise<SendOutcome> {
     // The page validated this, but any script of the origin can write to the outbox.
     if (!call.crossOrigin && new URL(call.url).origin !== location.origin) return { refusedWith: 0, problem: 'cross-origin' };
     // Built apart from sending: what cannot be built (a header value with CR/LF, say) never will be.
+    const multipart = call.contentType == 'multipart/form-data';
     request = new Request(call.url, {
       method: call.method,
-      body: call.body,
+      body: multipart ? formData(call.form) : call.body,
       credentials: 'same-origin',
       mode: call.crossOrigin ? 'cors' : 'same-origin',
-      // A redirected POST is not delivered (fetch turns 301/302 into a GET, and one to another
-      // origin fails like a lost network): seen, it is settled as refused rather than retried.
+      // Not followed (fetch turns 301/302 into a GET, and one to another origin fails like a lost
+      // network): a form's redirect after POST says it was taken; an API call's, that it was not.
       redirect: 'manual',
-      headers: { ...call.headers, 'content-type': 'application/json', 'idempotency-key': item.id },
+      headers: {
+        ...call.headers,
+        // A multipart body's type, with its boundary, is fetch's to write.
+        ...(multipart ? {} : { 'content-type': call.contentType ?? 'application/json' }),
+        'idempotency-key': item.id,
+      },
     });
   } catch {
     return { refusedWith: 0, problem: 'unsendable' };
@@ -69,7 +88,7 @@ export async function sendApiCall(item: OutboxItem): Promise<SendOutcome> {
     return { retryAt: retryAt(item) };
   }
   if (response.ok) return { sent: true };
-  if (response.type === 'opaqueredirect') return { refusedWith: 0, problem: 'redirect' };
+  if (response.type === 'opaqueredirect') return call.contentType ? { sent: true } : { refusedWith: 0, problem: 'redirect' };
   if (response.status >= 500 || RETRYABLE_STATUSES.includes(response.status)) return { retryAt: retryAt(item, response) };
   return { refusedWith: response.status };
 }

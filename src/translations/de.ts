@@ -32,6 +32,7 @@ const german: SyncNotifyTranslation = {
   permissionDenied: (browser) => `Benachrichtigungen sind für diese Website blockiert. Erlauben Sie sie ${settings[browser]}.`,
   permissionDismissed: 'Benachrichtigungen wurden nicht erlaubt. Drücken Sie die Schaltfläche erneut, um noch einmal gefragt zu werden.',
   invalidInput: 'Diese Schaltfläche ist nicht richtig eingerichtet, daher wurde nichts in die Warteschlange gestellt.',
+  filesTooLarge: (megabytes) => `Die angehängten Dateien sind zu groß zum Senden (zusammen höchstens ${megabytes} MB), daher wurde nichts in die Warteschlange gestellt.`,
   noServiceWorker: 'Von dieser Seite können noch keine Benachrichtigungen gesendet werden, daher wurde nichts in die Warteschlange gestellt.',
   storageFailed:
     'Dieses Gerät konnte die Benachrichtigung nicht speichern, daher wurde nichts in die Warteschlange gestellt. Bitte versuchen Sie es erneut.',

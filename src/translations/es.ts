@@ -28,6 +28,7 @@ const spanish: SyncNotifyTranslation = {
   permissionDenied: (browser) => `Las notificaciones están bloqueadas para este sitio. Permítelas ${settings[browser]}.`,
   permissionDismissed: 'No se permitieron las notificaciones. Pulsa el botón otra vez para que se vuelva a preguntar.',
   invalidInput: 'Este botón no está bien configurado, así que no se puso nada en cola.',
+  filesTooLarge: (megabytes) => `Los archivos adjuntos son demasiado grandes para enviarlos (${megabytes} MB como máximo en total), así que no se puso nada en cola.`,
   noServiceWorker: 'Esta página aún no puede enviar notificaciones, así que no se puso nada en cola.',
   storageFailed: 'Este dispositivo no pudo guardar la notificación, así que no se puso nada en cola. Inténtalo de nuevo.',
   storageBlocked: 'Cierra las demás pestañas de este sitio y vuelve a pulsar el botón.',

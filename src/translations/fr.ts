@@ -34,6 +34,7 @@ const french: SyncNotifyTranslation = {
   permissionDenied: (browser) => `Les notifications sont bloquées pour ce site. Autorisez-les ${settings[browser]}.`,
   permissionDismissed: 'Les notifications n’ont pas été autorisées. Appuyez de nouveau sur le bouton pour que la question vous soit reposée.',
   invalidInput: 'Ce bouton n’est pas configuré correctement, rien n’a donc été mis en file d’attente.',
+  filesTooLarge: (megabytes) => `Les fichiers joints sont trop volumineux pour être envoyés (${megabytes} Mo au plus au total), rien n’a donc été mis en file d’attente.`,
   noServiceWorker: 'Cette page ne peut pas encore envoyer de notifications, rien n’a donc été mis en file d’attente.',
   storageFailed: 'Cet appareil n’a pas pu enregistrer la notification, rien n’a donc été mis en file d’attente. Veuillez réessayer.',
   storageBlocked: 'Fermez les autres onglets de ce site, puis appuyez de nouveau sur le bouton.',

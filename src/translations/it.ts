@@ -28,6 +28,7 @@ const italian: SyncNotifyTranslation = {
   permissionDenied: (browser) => `Le notifiche sono bloccate per questo sito. Consentile ${settings[browser]}.`,
   permissionDismissed: 'Le notifiche non sono state consentite. Premi di nuovo il pulsante per ricevere ancora la richiesta.',
   invalidInput: 'Questo pulsante non è configurato correttamente, quindi non è stato messo in coda nulla.',
+  filesTooLarge: (megabytes) => `I file allegati sono troppo grandi da inviare (al massimo ${megabytes} MB in tutto), quindi non è stato messo in coda nulla.`,
   noServiceWorker: 'Questa pagina non può ancora inviare notifiche, quindi non è stato messo in coda nulla.',
   storageFailed: 'Questo dispositivo non è riuscito a salvare la notifica, quindi non è stato messo in coda nulla. Riprova.',
   storageBlocked: 'Chiudi le altre schede di questo sito, poi premi di nuovo il pulsante.',

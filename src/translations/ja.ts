@@ -25,6 +25,7 @@ const japanese: SyncNotifyTranslation = {
   permissionDenied: (browser) => `このサイトの通知はブロックされています。${settings[browser]}許可してください。`,
   permissionDismissed: '通知は許可されませんでした。もう一度確認するには、ボタンをもう一度押してください。',
   invalidInput: 'このボタンは正しく設定されていないため、何もキューに追加されませんでした。',
+  filesTooLarge: (megabytes) => `添付ファイルが大きすぎて送信できないため（合計${megabytes} MBまで）、何もキューに追加されませんでした。`,
   noServiceWorker: 'このページからはまだ通知を送信できないため、何もキューに追加されませんでした。',
   storageFailed: 'このデバイスに通知を保存できなかったため、何もキューに追加されませんでした。もう一度お試しください。',
   storageBlocked: 'このサイトのほかのタブを閉じてから、もう一度ボタンを押してください。',

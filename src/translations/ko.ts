@@ -29,6 +29,7 @@ const korean: SyncNotifyTranslation = {
   permissionDenied: (browser) => `이 사이트의 알림이 차단되어 있습니다. ${settings[browser]} 허용하세요.`,
   permissionDismissed: '알림이 허용되지 않았습니다. 다시 확인하려면 버튼을 한 번 더 누르세요.',
   invalidInput: '이 버튼이 올바르게 설정되지 않아 아무것도 대기열에 추가되지 않았습니다.',
+  filesTooLarge: (megabytes) => `첨부 파일이 너무 커서 보낼 수 없어(합계 최대 ${megabytes}MB) 아무것도 대기열에 추가되지 않았습니다.`,
   noServiceWorker: '이 페이지에서는 아직 알림을 보낼 수 없어 아무것도 대기열에 추가되지 않았습니다.',
   storageFailed: '이 기기에 알림을 저장하지 못해 아무것도 대기열에 추가되지 않았습니다. 다시 시도하세요.',
   storageBlocked: '이 사이트의 다른 탭을 닫은 다음 버튼을 다시 누르세요.',

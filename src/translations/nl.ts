@@ -27,6 +27,7 @@ const dutch: SyncNotifyTranslation = {
   permissionDenied: (browser) => `Meldingen zijn geblokkeerd voor deze site. Sta ze toe ${settings[browser]}.`,
   permissionDismissed: 'Meldingen zijn niet toegestaan. Druk opnieuw op de knop om de vraag nog een keer te krijgen.',
   invalidInput: 'Deze knop is niet goed ingesteld, dus er is niets in de wachtrij gezet.',
+  filesTooLarge: (megabytes) => `De bijgevoegde bestanden zijn te groot om te verzenden (samen hoogstens ${megabytes} MB), dus er is niets in de wachtrij gezet.`,
   noServiceWorker: 'Deze pagina kan nog geen meldingen versturen, dus er is niets in de wachtrij gezet.',
   storageFailed: 'Dit apparaat kon de melding niet opslaan, dus er is niets in de wachtrij gezet. Probeer het opnieuw.',
   storageBlocked: 'Sluit de andere tabbladen van deze site en druk dan opnieuw op de knop.',

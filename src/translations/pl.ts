@@ -39,6 +39,7 @@ const polish: SyncNotifyTranslation = {
   permissionDenied: (browser) => `Powiadomienia są zablokowane dla tej witryny. Zezwól na nie ${settings[browser]}.`,
   permissionDismissed: 'Nie zezwolono na powiadomienia. Naciśnij przycisk ponownie, aby zobaczyć pytanie jeszcze raz.',
   invalidInput: 'Ten przycisk nie jest poprawnie skonfigurowany, więc nic nie dodano do kolejki.',
+  filesTooLarge: (megabytes) => `Załączone pliki są za duże, by je wysłać (łącznie najwyżej ${megabytes} MB), więc nic nie dodano do kolejki.`,
   noServiceWorker: 'Ta strona nie może jeszcze wysyłać powiadomień, więc nic nie dodano do kolejki.',
   storageFailed: 'To urządzenie nie mogło zapisać powiadomienia, więc nic nie dodano do kolejki. Spróbuj ponownie.',
   storageBlocked: 'Zamknij pozostałe karty tej witryny, a potem ponownie naciśnij przycisk.',

@@ -32,6 +32,7 @@ const portuguese: SyncNotifyTranslation = {
   permissionDenied: (browser) => `As notificações estão bloqueadas para este site. Permita-as ${settings[browser]}.`,
   permissionDismissed: 'As notificações não foram permitidas. Pressione o botão de novo para ver a pergunta outra vez.',
   invalidInput: 'Este botão não está configurado corretamente, então nada foi colocado na fila.',
+  filesTooLarge: (megabytes) => `Os arquivos anexados são grandes demais para enviar (no máximo ${megabytes} MB no total), então nada foi colocado na fila.`,
   noServiceWorker: 'Esta página ainda não pode enviar notificações, então nada foi colocado na fila.',
   storageFailed: 'Este dispositivo não conseguiu salvar a notificação, então nada foi colocado na fila. Tente novamente.',
   storageBlocked: 'Feche as outras abas deste site e pressione o botão de novo.',

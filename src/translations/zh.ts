@@ -29,6 +29,7 @@ const chinese: SyncNotifyTranslation = {
   permissionDenied: (browser) => `此网站的通知已被屏蔽。请${settings[browser]}允许通知。`,
   permissionDismissed: '未允许通知。再次按下按钮即可重新询问。',
   invalidInput: '此按钮设置有误，因此没有任何内容加入队列。',
+  filesTooLarge: (megabytes) => `附件太大，无法发送（合计最多 ${megabytes} MB），因此没有任何内容加入队列。`,
   noServiceWorker: '此页面暂时无法发送通知，因此没有任何内容加入队列。',
   storageFailed: '此设备无法保存通知，因此没有任何内容加入队列。请重试。',
   storageBlocked: '请关闭此网站的其他标签页，然后再次按下按钮。',

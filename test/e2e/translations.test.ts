@@ -26,6 +26,7 @@ import { registerTranslation } from '../../src/translations/register.js';
 import { browserFamily, type BrowserFamily } from '../../src/page/capabilities.js';
 import { englishMessages, type SyncNotifyMessages, type SyncNotifyTranslation } from '../../src/page/messages.js';
 import { englishOutboxMessages, type SyncNotifyOutboxMessages } from '../../src/page/outbox-messages.js';
+import { englishFormMessages } from '../../src/page/form-messages.js';
 import { queueNotification } from '../../src/page/queue.js';
 import { resetOrigin, setOffline, setPermissions, useHostWorker } from '../support/browser.js';
 import { buttonOf, errorText, statusText } from '../support/element.js';
@@ -52,6 +53,7 @@ function sentencesOf(messages: SyncNotifyMessages): Record<string, string> {
   for (const family of FAMILIES) sentences[`permissionDenied(${family})`] = messages.permissionDenied(family);
   sentences['rejected(404)'] = messages.rejected(404);
   sentences['rejected(0)'] = messages.rejected(0);
+  if (messages.filesTooLarge) sentences['filesTooLarge(10)'] = messages.filesTooLarge(10);
   return sentences;
 }
 
@@ -102,7 +104,8 @@ describe('translations', () => {
     for (const lang of LANGUAGES) {
       it(`${lang}: has every sentence, none empty, none English, placeholders kept`, () => {
         const translated = sentencesOf(translation(lang));
-        const english = sentencesOf(englishMessages);
+        // The element with forms adds its sentences to the plain element's.
+        const english = sentencesOf({ ...englishMessages, ...englishFormMessages });
         expect(Object.keys(translated)).to.have.members(Object.keys(english));
         for (const [key, sentence] of Object.entries(translated)) {
           expect(sentence.trim(), `${lang} ${key}`).not.to.equal('');
@@ -114,6 +117,7 @@ describe('translations', () => {
         expect(translated.sent).to.include('Order 12');
         expect(translated['pending(5)']).to.include('5');
         expect(translated['rejected(404)']).to.include('404');
+        expect(translated['filesTooLarge(10)']).to.include('10');
       });
     }
 

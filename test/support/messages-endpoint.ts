@@ -10,6 +10,10 @@ export interface ReceivedRequest {
   contentType: string;
   client: string;
   body: { title: string; body: string; data: unknown };
+  /** A form's fields as the server parsed them: text, or a file's name, type and bytes (base64). */
+  fields?: [string, string | { filename: string; type: string; bytes: string }][];
+  /** The raw body of a urlencoded or text/plain form. */
+  text?: string;
   /** `Date.now()` on the server when the request arrived. */
   receivedAt: number;
 }

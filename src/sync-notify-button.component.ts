@@ -1,0 +1,405 @@
+// First: it must listen before Lit creates its Trusted Types policy.
+import './page/trusted-types-hint.js';
+import { LitElement, html } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { RefusalProblem } from './shared/outbox-schema.js';
+import { detectSupport, needsHomeScreen, requestNotificationPermission, type Capability } from './page/capabilities.js';
+import { developerHint, type Failure, type SyncNotifyErrorReason } from './page/failure.js';
+import { describeFailure, englishMessages, type SyncNotifyMessages } from './page/messages.js';
+import type { OutboxItem } from './page/outbox.js';
+import { DEFAULT_MAX_AGE, DEFAULT_MAX_ITEMS, enqueue, type Admission } from './page/queue.js';
+import { activeRegistration, resumeDelivery, workerAnswered } from './page/request-delivery.js';
+import { setOwner } from './page/control.js';
+import { nearestLang } from './page/lang.js';
+import { INVALID_JSON, type InputProblem, type OutboxInput } from './page/validate.js';
+import { watchOutbox, type OutboxUpdate } from './page/watch-outbox.js';
+import { styles } from './sync-notify-button.styles.js';
+
+export type { SyncNotifyErrorReason } from './page/failure.js';
+
+/** Where the element is: `idle` until clicked, then one of the outcomes. */
+export type SyncNotifyState = 'idle' | 'working' | 'queued' | 'sent' | 'unsupported' | 'denied' | 'error';
+
+export interface SyncNotifyQueuedDetail {
+  /** The item as stored in the outbox. */
+  item: OutboxItem;
+  /**
+   * Whether the browser keeps the outbox through storage clean-ups. Queued offline, the element
+   * asks for it (`navigator.storage.persist()`); false in a private window, where it is gone
+   * when the window closes, and wherever the browser declined.
+   */
+  persistent: boolean;
+}
+
+export interface SyncNotifyDeliveredDetail {
+  /** The id of the delivered item, as in `sync-notify-queued`. */
+  id: string;
+}
+
+export interface SyncNotifyErrorDetail {
+  reason: SyncNotifyErrorReason;
+  /** The sentence shown on screen. */
+  message: string;
+  /** With `rejected`: the HTTP status the server answered (0 when the worker refused to send). */
+  status?: number;
+  /** With `invalid-input`: what is wrong with the input; with `rejected` and status 0: why the worker refused. */
+  problem?: InputProblem | RefusalProblem | 'worker-silent';
+  /** With `unsupported`: what the browser lacks. */
+  missing?: Capability[];
+}
+
+export interface SyncNotifyEventMap {
+  'sync-notify-queued': CustomEvent<SyncNotifyQueuedDetail>;
+  'sync-notify-delivered': CustomEvent<SyncNotifyDeliveredDetail>;
+  'sync-notify-cancelled': CustomEvent<SyncNotifyDeliveredDetail>;
+  'sync-notify-error': CustomEvent<SyncNotifyErrorDetail>;
+}
+
+/** The properties the enqueue pipeline takes as they are; `lang`, `dir` and `summary` need a word first. */
+const AUTHORED = [
+  'title',
+  'body',
+  'icon',
+  'badge',
+  'tag',
+  'url',
+  'allowExternalUrl',
+  'requireInteraction',
+  'silent',
+  'endpoint',
+  'method',
+  'headers',
+  'data',
+  'allowCrossOrigin',
+  'requestTimeout',
+  'maxAge',
+  'maxItems',
+  'owner',
+] as const;
+
+/** The state a failure leaves the element in. */
+const stateAfter = (reason: SyncNotifyErrorReason): SyncNotifyState =>
+  reason === 'unsupported' || reason === 'install-required' ? 'unsupported' : reason.startsWith('permission-') ? 'denied' : 'error';
+
+/**
+ * A button that queues a notification in an IndexedDB outbox and has the site's service worker
+ * show it: at once when online, and when the connection returns when offline.
+ *
+ * Importing this module never defines the tag: `sync-notify-button.ts` registers this class, and
+ * `sync-notify-api-button.ts` a subclass that also sends API calls and forms.
+ *
+ * Support and the notification permission are checked on the click, never on load.
+ *
+ * @summary Send a notification now, or as soon as the device is back online.
+ *
+ * @slot - The button's label. Defaults to "Send notification".
+ *
+ * @fires {CustomEvent<SyncNotifyQueuedDetail>} sync-notify-queued - The notification is stored in the outbox.
+ * @fires {CustomEvent<SyncNotifyDeliveredDetail>} sync-notify-delivered - A notification queued by this element was shown.
+ * @fires {CustomEvent<SyncNotifyDeliveredDetail>} sync-notify-cancelled - An item queued by this element was taken back (`cancel`, `clearOutbox`) before it was sent.
+ * @fires {CustomEvent<SyncNotifyErrorDetail>} sync-notify-error - Unsupported, permission refused, invalid input, storage or delivery failed, outbox full, request refused by the server, item expired.
+ *
+ * @csspart button - The native button.
+ * @csspart status - The polite live region: queued, sent, items waiting.
+ * @csspart error - The alert region: what went wrong and what to do.
+ *
+ * @cssprop [--sync-notify-gap=0.5rem] - Space between the button and the messages.
+ * @cssprop [--sync-notify-button-background=#1a56db] - Button background.
+ * @cssprop [--sync-notify-button-background-hover=#1e429f] - Button background on hover.
+ * @cssprop [--sync-notify-button-color=#fff] - Button text colour.
+ * @cssprop [--sync-notify-button-border=none] - Button border.
+ * @cssprop [--sync-notify-button-radius=0.375em] - Button corner radius.
+ * @cssprop [--sync-notify-button-padding=0.5em 1.25em] - Button padding.
+ * @cssprop [--sync-notify-button-font=inherit] - Button font.
+ * @cssprop [--sync-notify-focus-ring=3px solid #f59e0b] - Outline of the focused button.
+ * @cssprop [--sync-notify-status-color=inherit] - Status text colour.
+ * @cssprop [--sync-notify-error-color=light-dark(#b91c1c, #fca5a5)] - Error text colour, by the page's color-scheme.
+ * @cssprop [--sync-notify-status-font-size=0.875em] - Size of the status and error text.
+ *
+ * @attr lang - The language of the notification and of the element's sentences (from a registered translation); defaults to the nearest `lang` in the page.
+ * @attr dir - The notification's direction: `auto`, `ltr` or `rtl`.
+ */
+export class SyncNotifyButton extends LitElement {
+  static override styles = styles;
+
+  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+
+  /** The notification's title. Required. */
+  @property({ attribute: 'title', reflect: true }) override title = '';
+
+  /** The notification's text. Required. */
+  @property({ attribute: 'body', reflect: true }) body = '';
+
+  /** URL of the notification's image. */
+  @property({ attribute: 'icon', reflect: true }) icon?: string;
+
+  /** URL of the small monochrome image shown where there is no room for the icon (Android). */
+  @property({ attribute: 'badge', reflect: true }) badge?: string;
+
+  /** A notification with the same tag replaces this one. Defaults to one tag per click. */
+  @property({ attribute: 'tag', reflect: true }) tag?: string;
+
+  /** Opened, or focused when already open, when the notification is clicked: a page of this site, unless `allow-external-url`. */
+  @property({ attribute: 'url', reflect: true }) url?: string;
+
+  /** Allows a `url` on another origin: the notification then opens a page the site does not serve. */
+  @property({ attribute: 'allow-external-url', type: Boolean, reflect: true }) allowExternalUrl = false;
+
+  /** Keeps the notification on screen until the user acts on it. */
+  @property({ attribute: 'require-interaction', type: Boolean, reflect: true }) requireInteraction = false;
+
+  /** Shows the notification without sound or vibration. */
+  @property({ attribute: 'silent', type: Boolean, reflect: true }) silent = false;
+
+  /**
+   * Several notifications delivered together (after being offline) are shown as one summary,
+   * for desktop browsers that show one at a time.
+   */
+  @property({ attribute: 'summary', type: Boolean, reflect: true }) summary = false;
+
+  /**
+   * Makes the click an API call as well: the worker sends `{ title, body, data }` as JSON to this
+   * URL when online (same-origin unless `allow-cross-origin`), and notifies once it was accepted.
+   */
+  @property({ attribute: 'endpoint', reflect: true }) endpoint?: string;
+
+  /** HTTP method of the API call: POST (default), PUT or PATCH. */
+  @property({ attribute: 'method', reflect: true }) method?: string;
+
+  /** Allows an `endpoint` on another origin (it must answer CORS). */
+  @property({ attribute: 'allow-cross-origin', type: Boolean, reflect: true }) allowCrossOrigin = false;
+
+  /** Sent as `data` in the API call's JSON body. The attribute takes JSON; anything else is refused at the click. */
+  @property({ attribute: 'data', converter: (value) => parseJson(value) }) data?: unknown;
+
+  /** Seconds an API call may take before it is abandoned and retried later. Default 30. */
+  @property({ attribute: 'request-timeout', type: Number, reflect: true }) requestTimeout?: number;
+
+  /** Extra headers for the API call: Accept, Accept-Language, Content-Language and X-… only. */
+  @property({ attribute: false }) headers?: Record<string, string>;
+
+  /** Seconds a queued item may wait; older ones are dropped undelivered. Default 86400 (24 h). */
+  @property({ attribute: 'max-age', type: Number, reflect: true }) maxAge = DEFAULT_MAX_AGE;
+
+  /** Items the site's outbox may hold; a click beyond is refused, and nothing queued is lost. */
+  @property({ attribute: 'max-items', type: Number, reflect: true }) maxItems = DEFAULT_MAX_ITEMS;
+
+  /**
+   * Who is signed in (an id of the site's choosing). Declared for the origin when the element
+   * connects or it changes (as `setOwner`), and recorded with every item it queues: those are shown
+   * and sent only while this owner is the one last declared, never under another user's session.
+   */
+  @property({ attribute: 'owner', reflect: true }) owner?: string;
+
+  /** Where the element is; read-only, reflected for host CSS (`sync-notify-button[state='error']`). */
+  @property({ attribute: 'state', reflect: true }) state: SyncNotifyState = 'idle';
+
+  /** Why the element is in `unsupported`, `denied` or `error`; read-only. */
+  @property({ attribute: 'reason', reflect: true }) reason?: SyncNotifyErrorReason;
+
+  /** How many notifications of this site wait in the outbox (all buttons' together); read-only. */
+  @property({ attribute: 'pending', type: Number, reflect: true }) pending = 0;
+
+  /** Replaces any of the sentences the element shows, in whatever language it speaks. */
+  @property({ attribute: false }) messages: Partial<SyncNotifyMessages> = {};
+
+  @state() protected failure?: Failure;
+
+  /** The item the status line is about: its own title, whichever click came since. */
+  @state() private note?: { title: string; outcome?: 'sent' | 'cancelled' };
+
+  /** Read on connect, not here: a server rendering the element has no `navigator`. */
+  @state() private online = true;
+
+  /** Items this element queued whose delivery it still reports, with their titles. */
+  private readonly trackedItems = new Map<string, string>();
+
+  private stopWatchingOutbox?: () => void;
+
+  /** Ends, on disconnect, every listener the element added to the page. */
+  private disconnection?: AbortController;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.online = navigator.onLine;
+    this.stopWatchingOutbox = watchOutbox(this.onOutboxUpdate);
+    void resumeDelivery();
+    const { signal } = (this.disconnection = new AbortController());
+    addEventListener('online', this.onConnectivityChange, { signal });
+    addEventListener('offline', this.onConnectivityChange, { signal });
+    // WebKit's permission status always says `prompt` and never changes: a page shown again re-reads.
+    document.addEventListener('visibilitychange', this.onPermissionChange, { signal });
+    navigator.permissions
+      ?.query({ name: 'notifications' })
+      .then((status) => status.addEventListener('change', this.onPermissionChange, { signal }), () => undefined);
+  }
+
+  /** Not in willUpdate: that runs on a server rendering the element too, which has no outbox. */
+  override updated(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('owner') && this.owner) void declareOwnerOnce(this.owner);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopWatchingOutbox?.();
+    this.disconnection?.abort();
+  }
+
+  override render() {
+    const working = this.state === 'working';
+    return html`
+      <button part="button" type="button" aria-busy=${working} aria-describedby="status error" @click=${this.handleClick}>
+        <slot>${this.text.buttonLabel}</slot>
+      </button>
+      <p part="status" id="status" role="status">${this.statusMessage()}</p>
+      <p part="error" id="error" role="alert">${this.failure ? describeFailure(this.failure, this.text) : ''}</p>
+    `;
+  }
+
+  /**
+   * Each sentence from the author's `messages`, else from the translation registered for the
+   * element's language (the modules of translations/ install the hook), else English.
+   */
+  protected get text(): SyncNotifyMessages {
+    return { ...englishMessages, ...globalThis.syncNotifyTranslation?.(this), ...this.messages };
+  }
+
+  /**
+   * What this button's last press came to, and then how many of the site's items wait: said only
+   * by a button that queued one itself, so a button never pressed never speaks of others' items.
+   */
+  private statusMessage(): string {
+    const { text, note } = this;
+    if (this.state === 'working') return text.working;
+    if (!note) return '';
+    const waiting = this.pending > 0 && !this.online ? ` ${text.pending(this.pending)}` : '';
+    return (note.outcome ? text[note.outcome] : this.online ? text.queuedOnline : text.queuedOffline)(note.title) + waiting;
+  }
+
+  /** What the author set, as the pipeline takes it. */
+  protected get authoredInput(): OutboxInput {
+    return {
+      ...(Object.fromEntries(AUTHORED.map((name) => [name, this[name]])) as Pick<SyncNotifyButton, (typeof AUTHORED)[number]>),
+      // The page's language applies unless the element sets its own.
+      lang: nearestLang(this),
+      dir: this.getAttribute('dir'),
+      summary: this.summary ? this.text.summaryTitle : undefined,
+    };
+  }
+
+  /**
+   * Every press queues an item, also while an earlier one is being stored: a send button that
+   * swallowed quick presses would lose messages without a word.
+   */
+  protected async handleClick(): Promise<void> {
+    // Offline, the item must outlive this page: the browser is asked to keep it while it is stored.
+    const queued = await enqueue(this.authoredInput, () => this.admit(), !this.online);
+    if (!queued.ok) return this.fail(queued.failure);
+    const { item, persistent } = queued;
+    // Tracked at once: online, the worker is asked to deliver as soon as the item committed.
+    this.trackedItems.set(item.id, item.notification.title);
+    this.note = { title: item.notification.title };
+    this.enter('queued');
+    this.emit('sync-notify-queued', { item, persistent });
+    await queued.delivery;
+    // "Sending now" would be false: the site's worker lacks the line that delivers. The item stays.
+    if (!(await workerAnswered()) && this.trackedItems.has(item.id)) {
+      this.note = undefined;
+      this.fail({ reason: 'delivery-failed', problem: 'worker-silent' });
+    }
+  }
+
+  /** The checks between a valid input and the outbox: support, then permission, then the worker. */
+  private async admit(): Promise<Admission> {
+    const { missing } = detectSupport();
+    // On an iPhone, in a tab: not unsupported, but one step away.
+    if (missing.join() === 'notifications' && needsHomeScreen()) return { reason: 'install-required' };
+    if (missing.length) return { reason: 'unsupported', missing };
+    // Asked before any other await: Safari drops the user gesture, and so the prompt, after one.
+    const permission = requestNotificationPermission();
+    this.note = undefined;
+    this.enter('working');
+    const outcome = await permission;
+    if (outcome !== 'granted') return { reason: outcome === 'denied' ? 'permission-denied' : 'permission-dismissed' };
+    return (await activeRegistration().catch(() => undefined)) ?? { reason: 'no-service-worker' };
+  }
+
+  private readonly onOutboxUpdate = ({ announcement, pending }: OutboxUpdate): void => {
+    if (pending !== undefined) this.pending = pending;
+    if (!announcement) return;
+    const { id } = announcement;
+    const title = this.trackedItems.get(id);
+    if (title === undefined) return;
+    if (announcement.type === 'delivery-failed') return this.fail({ reason: 'delivery-failed' });
+    if (announcement.type === 'delivered' || announcement.type === 'cancelled') {
+      const sent = announcement.type === 'delivered';
+      this.trackedItems.delete(id);
+      this.note = { title, outcome: sent ? 'sent' : 'cancelled' };
+      // A failure of a later click stays on screen: this outcome does not undo it.
+      if (!this.failure && this.state !== 'working') this.state = sent ? 'sent' : 'idle';
+      this.emit(sent ? 'sync-notify-delivered' : 'sync-notify-cancelled', { id });
+    } else if (announcement.type === 'rejected') {
+      this.trackedItems.delete(id);
+      this.fail({ reason: 'rejected', status: announcement.status, problem: announcement.problem });
+    } else if (announcement.type === 'expired') {
+      this.trackedItems.delete(id);
+      this.fail({ reason: 'expired' });
+    }
+  };
+
+  private readonly onConnectivityChange = (): void => {
+    this.online = navigator.onLine;
+  };
+
+  /** Allowed again in the site settings: no reload needed, the next press asks or queues. */
+  private readonly onPermissionChange = (): void => {
+    if (this.state === 'denied' && Notification.permission !== 'denied') this.enter('idle');
+  };
+
+  protected enter(state: SyncNotifyState): void {
+    this.state = state;
+    this.reason = undefined;
+    this.failure = undefined;
+  }
+
+  private fail(failure: Failure): void {
+    this.state = stateAfter(failure.reason);
+    this.reason = failure.reason;
+    this.failure = failure;
+    const hint = developerHint(failure);
+    // For the developer, who can fix it; the person at the keyboard reads the sentence on screen.
+    if (hint) console.error('<sync-notify-button>:', ...hint, this);
+    const { reason, ...details } = failure;
+    this.emit('sync-notify-error', { reason, message: describeFailure(failure, this.text), ...details });
+  }
+
+  private emit<K extends keyof SyncNotifyEventMap>(type: K, detail: SyncNotifyEventMap[K]['detail']): void {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+}
+
+let declared: string | undefined;
+
+/** Every button of a page names the same owner: it is declared once, not once per button. */
+function declareOwnerOnce(owner: string): Promise<unknown> | undefined {
+  if (owner === declared) return undefined;
+  declared = owner;
+  return setOwner(owner).catch(() => (declared = undefined));
+}
+
+/** The `data` attribute's JSON; a marker for text that is not JSON, so the click refuses it. */
+function parseJson(value: string | null): unknown {
+  try {
+    return value === null ? undefined : JSON.parse(value);
+  } catch {
+    return INVALID_JSON;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sync-notify-button': SyncNotifyButton;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merges the events into the DOM's map
+  interface HTMLElementEventMap extends SyncNotifyEventMap {}
+}

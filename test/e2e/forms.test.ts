@@ -1,0 +1,257 @@
+/**
+ * An ordinary `<form>` sent through the outbox: the element inside it (or tied to it by `form`)
+ * queues the form's fields offline and the worker posts them on reconnect, as the browser's own
+ * submission of the same form would have (recorded by the same test server), exactly once.
+ */
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/sync-notify-api-button.js';
+import type { SyncNotifyApiButton } from '../../src/sync-notify-api-button.js';
+import { countItems, listFailures } from '../../src/page/outbox.js';
+import { MAX_FORM_FILE_BYTES } from '../../src/page/validate.js';
+import { outboxEmptied, pause, setOffline, shownItemIds, useHostWorker, waitForNotifications } from '../support/browser.js';
+import { buttonOf, errorText, statusText } from '../support/element.js';
+import { messagesEndpoint, type ReceivedRequest } from '../support/messages-endpoint.js';
+
+type Enctype = 'application/x-www-form-urlencoded' | 'multipart/form-data';
+
+/**
+ * A contact form as a site writes it. The hidden field named `action` hides the form's own
+ * `action` property, as it does on many real forms: the form must still go to its action.
+ */
+const contactForm = (action: string, enctype: Enctype = 'application/x-www-form-urlencoded') => html`
+  <form action=${action} method="post" enctype=${enctype}>
+    <label>Email <input name="email" type="email" required /></label>
+    <label>Name <input name="name" /></label>
+    <label>Message <textarea name="message" required></textarea></label>
+    <label><input type="checkbox" name="copy" value="yes" /> Send me a copy</label>
+    <label>Topic <select name="topic"><option>Billing</option><option>Support</option></select></label>
+    ${enctype === 'multipart/form-data' ? html`<label>Attachment <input type="file" name="attachment" /></label>` : ''}
+    <input type="hidden" name="action" value="contact" />
+    <sync-notify-button title="Message sent" body="We got your message">Send</sync-notify-button>
+  </form>
+`;
+
+const field = (form: HTMLFormElement, name: string) => form.querySelector<HTMLInputElement>(`[name="${name}"]`)!;
+
+/** Types into the form as a person would: text with newlines and characters that need encoding, a ticked box, a choice, a file. */
+function fillIn(form: HTMLFormElement, file?: File): void {
+  field(form, 'email').value = 'ada@example.com';
+  field(form, 'name').value = 'Ada Lovelace & Co.';
+  form.querySelector('textarea')!.value = 'Hello,\nmy order #42 costs 50% = 10 €?\n\nÉlodie 🙂 a+b';
+  field(form, 'copy').checked = true;
+  form.querySelector('select')!.value = 'Support';
+  if (file) {
+    const files = new DataTransfer();
+    files.items.add(file);
+    field(form, 'attachment').files = files.files;
+  }
+}
+
+const attachment = () => new File([new Uint8Array([0, 1, 2, 250, 13, 10, 0xff]), 'order\r\nnotes'], 'order notes.bin', { type: 'application/octet-stream' });
+
+/** The browser's own submission of the same form, filled in the same way, into a frame: what the server received. */
+async function nativeSubmission(enctype: Enctype, file?: File): Promise<ReceivedRequest> {
+  const server = await messagesEndpoint();
+  const form = await fixture<HTMLFormElement>(contactForm(server.endpoint, enctype));
+  const frame = document.createElement('iframe');
+  frame.name = `native-${crypto.randomUUID()}`;
+  document.body.append(frame);
+  fillIn(form, file);
+  form.target = frame.name;
+  const loaded = oneEvent(frame, 'load');
+  HTMLFormElement.prototype.submit.call(form);
+  await loaded;
+  frame.remove();
+  const received = await server.received();
+  expect(received, 'the native submission reached the server').to.have.length(1);
+  return received[0];
+}
+
+/** The element's form, filled in, with a server of its own. */
+async function filledForm(enctype: Enctype, file?: File, script?: Parameters<typeof messagesEndpoint>[0]) {
+  const server = await messagesEndpoint(script);
+  const form = await fixture<HTMLFormElement>(contactForm(server.endpoint, enctype));
+  fillIn(form, file);
+  return { server, form, element: form.querySelector<SyncNotifyApiButton>('sync-notify-button')! };
+}
+
+/** Queues the form offline by `press`, checks what the person sees, then reconnects: one request, the notification once. */
+async function sendOfflineThenReconnect(
+  host: { registration: ServiceWorkerRegistration },
+  enctype: Enctype,
+  press: (form: HTMLFormElement, element: SyncNotifyApiButton) => Promise<void>,
+  file?: File,
+) {
+  const { server, form, element } = await filledForm(enctype, file);
+  const page = location.href;
+  await setOffline(true);
+  const queued = oneEvent(element, 'sync-notify-queued');
+  await press(form, element);
+  const { item } = (await queued).detail;
+  await element.updateComplete;
+  expect(statusText(element)).to.include('“Message sent” queued — will be sent when you are back online.');
+  expect(field(form, 'email').value, 'the form is reset once queued').to.equal('');
+  expect(form.querySelector('textarea')!.value).to.equal('');
+  await pause(300);
+  expect(await server.received(), 'nothing is sent while offline').to.deep.equal([]);
+
+  await setOffline(false);
+  await outboxEmptied();
+  const received = await server.received();
+  expect(received, 'sent exactly once').to.have.length(1);
+  expect(received[0].method).to.equal('POST');
+  expect(received[0].idempotencyKey).to.equal(item.id);
+  await waitForNotifications(host.registration, 1);
+  expect(await shownItemIds(host.registration)).to.deep.equal([item.id]);
+  expect(location.href, 'the page never navigated').to.equal(page);
+  return received[0];
+}
+
+describe('a <form> sent through the outbox', function () {
+  const host = useHostWorker({ script: '/test/fixtures/api-sw.js' });
+
+  it('urlencoded, pressed offline: on reconnect the server receives what the browser would have posted, once', async () => {
+    const native = await nativeSubmission('application/x-www-form-urlencoded');
+    const received = await sendOfflineThenReconnect(host, 'application/x-www-form-urlencoded', async (_form, element) => buttonOf(element).click());
+    expect(received.contentType).to.match(/^application\/x-www-form-urlencoded\b/);
+    expect(received.fields).to.deep.equal(native.fields);
+    expect(received.text, 'byte for byte the native body').to.equal(native.text);
+    expect(received.fields).to.deep.include(['message', 'Hello,\r\nmy order #42 costs 50% = 10 €?\r\n\r\nÉlodie 🙂 a+b']);
+  });
+
+  it('multipart with a file, submitted by Enter offline: the same fields and file bytes as a native submission', async () => {
+    const native = await nativeSubmission('multipart/form-data', attachment());
+    const received = await sendOfflineThenReconnect(
+      host,
+      'multipart/form-data',
+      async (form) => {
+        field(form, 'name').focus();
+        await sendKeys({ press: 'Enter' });
+      },
+      attachment(),
+    );
+    expect(received.contentType).to.match(/^multipart\/form-data; boundary=/);
+    expect(received.fields).to.deep.equal(native.fields);
+    expect(received.fields!.find(([name]) => name === 'attachment')![1]).to.deep.equal({
+      filename: 'order notes.bin',
+      type: 'application/octet-stream',
+      bytes: btoa(String.fromCharCode(0, 1, 2, 250, 13, 10, 0xff) + 'order\r\nnotes'),
+    });
+  });
+
+  it('queues nothing while the form is invalid: the browser says what to fix', async () => {
+    const { server, form, element } = await filledForm('application/x-www-form-urlencoded');
+    field(form, 'email').value = '';
+    let queued = false;
+    element.addEventListener('sync-notify-queued', () => (queued = true));
+    buttonOf(element).click();
+    await pause(300);
+    expect(queued).to.equal(false);
+    expect(await countItems()).to.equal(0);
+    expect(await server.received()).to.deep.equal([]);
+    expect(field(form, 'email').matches(':invalid')).to.equal(true);
+    expect(form.querySelector('textarea')!.value, 'what was typed stays').to.not.equal('');
+  });
+
+  it('counts a 303 redirect after POST as sent, for an element tied to its form by the form attribute', async () => {
+    const server = await messagesEndpoint([{ status: 303, location: '/test/fixtures/host-page.html' }]);
+    const form = await fixture<HTMLDivElement>(html`
+      <div>
+        <form id="order-note" action=${server.endpoint} method="post"><input name="note" value="Leave at the door" aria-label="Note" /></form>
+        <sync-notify-button form="order-note" title="Note sent" body="Your note is on its way" keep-form>Send note</sync-notify-button>
+      </div>
+    `);
+    const element = form.querySelector<SyncNotifyApiButton>('sync-notify-button')!;
+    expect(element.form).to.equal(form.querySelector('form'));
+    await expect(form).to.be.accessible();
+    const delivered = oneEvent(element, 'sync-notify-delivered');
+    buttonOf(element).click();
+    await delivered;
+    await outboxEmptied();
+    expect(await listFailures()).to.deep.equal([]);
+    expect((await server.received()).map((request) => request.fields)).to.deep.equal([[['note', 'Leave at the door']]]);
+    expect(form.querySelector('input')!.value, 'keep-form keeps what was typed').to.equal('Leave at the door');
+    await element.updateComplete;
+    expect(statusText(element)).to.equal('“Note sent” sent.');
+  });
+
+  it('shows a 422 as a refusal, and keeps the form in the person\'s outbox', async () => {
+    const { form, element } = await filledForm('application/x-www-form-urlencoded', undefined, [422]);
+    const error = oneEvent(element, 'sync-notify-error');
+    buttonOf(element).click();
+    const { detail } = await error;
+    expect(detail).to.deep.include({ reason: 'rejected', status: 422 });
+    await element.updateComplete;
+    expect(errorText(element)).to.equal('The server refused the message (HTTP 422), so it will not be sent.');
+    const failures = await listFailures();
+    expect(failures).to.have.length(1);
+    expect(failures[0]).to.deep.include({ status: 422 });
+    expect(failures[0].notification!.title).to.equal('Message sent');
+    expect(failures[0].request!.contentType).to.equal('application/x-www-form-urlencoded');
+    expect(failures[0].request!.body).to.include('email=ada%40example.com');
+    expect(field(form, 'email').value, 'reset once it was queued').to.equal('');
+  });
+
+  it('refuses at the press a file over the cap, with a sentence for the person, queuing nothing', async () => {
+    const large = new File([new Uint8Array(MAX_FORM_FILE_BYTES + 1)], 'video.mp4', { type: 'video/mp4' });
+    const { server, form, element } = await filledForm('multipart/form-data', large);
+    const error = oneEvent(element, 'sync-notify-error');
+    buttonOf(element).click();
+    const { detail } = await error;
+    expect(detail).to.deep.include({ reason: 'invalid-input', problem: { kind: 'too-large', field: 'files', limit: MAX_FORM_FILE_BYTES } });
+    await element.updateComplete;
+    expect(errorText(element)).to.equal('The attached files are too large to send (10 MB at most together), so nothing was queued.');
+    expect(detail.message).to.equal(errorText(element));
+    expect(await countItems()).to.equal(0);
+    await pause(200);
+    expect(await server.received()).to.deep.equal([]);
+    expect(field(form, 'email').value, 'nothing typed is lost').to.equal('ada@example.com');
+  });
+
+  it('leaves a button with an endpoint of its own in a form to send its API call, not the form', async () => {
+    const server = await messagesEndpoint();
+    const form = await fixture<HTMLFormElement>(html`
+      <form action="/test/fixtures/host-page.html" method="post">
+        <input name="text" value="Typed" aria-label="Message" />
+        <sync-notify-button title="Chat" body="Hello" endpoint=${server.endpoint}>Send</sync-notify-button>
+      </form>
+    `);
+    const element = form.querySelector<SyncNotifyApiButton>('sync-notify-button')!;
+    const delivered = oneEvent(element, 'sync-notify-delivered');
+    buttonOf(element).click();
+    await delivered;
+    const received = await server.received();
+    expect(received.map((request) => request.body)).to.deep.equal([{ title: 'Chat', body: 'Hello', data: null }]);
+    expect(form.querySelector('input')!.value, 'the form is not the element\'s to reset').to.equal('Typed');
+  });
+
+  it('works on a page that loads only dist/sync-notify-api-button.js, with no script of its own', async () => {
+    const server = await messagesEndpoint();
+    const frame = document.createElement('iframe');
+    frame.title = 'a site with a contact form';
+    frame.src = `/test/fixtures/script-tag-form.html${server.endpoint.slice(server.endpoint.indexOf('?'))}`;
+    document.body.append(frame);
+    const site = () => frame.contentDocument?.querySelector<SyncNotifyApiButton>('sync-notify-button');
+    await waitUntil(() => site()?.shadowRoot, 'the script-tag site never loaded', { timeout: 10_000 });
+    const page = frame.contentDocument!;
+    page.querySelector<HTMLInputElement>('[name="email"]')!.value = 'ada@example.com';
+    page.querySelector('textarea')!.value = 'Sent from a page without npm';
+    await setOffline(true);
+    const queued = oneEvent(site()!, 'sync-notify-queued');
+    buttonOf(site()!).click();
+    const { item } = (await queued).detail;
+    expect(page.querySelector('textarea')!.value).to.equal('');
+    await setOffline(false);
+    await outboxEmptied();
+    expect((await server.received()).map((request) => request.fields)).to.deep.equal([
+      [
+        ['email', 'ada@example.com'],
+        ['message', 'Sent from a page without npm'],
+      ],
+    ]);
+    await waitForNotifications(host.registration, 1);
+    expect(await shownItemIds(host.registration)).to.deep.equal([item.id]);
+    frame.remove();
+  });
+});
