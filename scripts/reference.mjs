@@ -94,8 +94,8 @@ function declaredExports(files) {
   return result;
 }
 
-/** The names each dist/*.js file exports, read from the built file itself. */
-async function distExports(files) {
+/** The names each dist/*.js file (a path from the repository's root) exports, read from the built file itself. */
+export async function distExports(files) {
   const result = new Map();
   for (const file of files) {
     const { metafile } = await build({ entryPoints: [join(ROOT, file)], write: false, metafile: true, outdir: 'out', logLevel: 'silent' });
