@@ -21,7 +21,7 @@ import { before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { distExports } from '../../scripts/reference.mjs';
-import { allSnippets, markdown, markedSnippets } from '../support/readme.mjs';
+import { allSnippets, DOC_FILES, markdown, markedSnippets } from '../support/readme.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
@@ -267,4 +267,26 @@ test('docs/javascript.md: the exports table names exports of the main entry, eac
 
 test('markedSnippets still reads one section of a file', async () => {
   assert.deepEqual([...markedSnippets(await markdown('README.md'), 'Use it on a site: three lines').keys()], ['cdn.html', 'worker-line.js', 'npm-worker.js']);
+});
+
+/** A heading's anchor as GitHub makes it: lower case, punctuation dropped, spaces to hyphens. */
+const anchorOf = (heading) => heading.trim().toLowerCase().replace(/[^\p{L}\p{N}_\- ]/gu, '').replace(/ /g, '-');
+
+test('every relative link in the docs names a file that exists, and a heading of it', async () => {
+  const headings = new Map();
+  for (const file of DOC_FILES) {
+    const text = (await markdown(file)).replace(/^```[\s\S]*?^```$/gm, '');
+    headings.set(file, new Set([...text.matchAll(/^#+ (.+)$/gm)].map((match) => anchorOf(match[1]))));
+  }
+  const broken = [];
+  for (const file of DOC_FILES) {
+    for (const [, link] of (await markdown(file)).matchAll(/\]\(([^)\s]+)\)/g)) {
+      if (/^https?:/.test(link)) continue;
+      const [path, anchor] = link.split('#');
+      const target = path ? relative(ROOT, join(ROOT, file, '..', path)) : file;
+      if (!existsSync(join(ROOT, target))) broken.push(`${file}: ${link} (no such file)`);
+      else if (anchor && headings.has(target) && !headings.get(target).has(anchor)) broken.push(`${file}: ${link} (no such heading)`);
+    }
+  }
+  assert.deepEqual(broken, []);
 });
