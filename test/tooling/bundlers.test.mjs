@@ -5,7 +5,7 @@
  * headless Chromium, defines the element and renders its button. A `sideEffects` list that let a
  * bundler drop the bare import would leave the element undefined here.
  *
- * The README's React snippets run there too, bundled by esbuild: React 19 with the element itself
+ * The React snippets of docs/frameworks.md run there too, bundled by esbuild: React 19 with the element itself
  * (in the same app), React 18 with the `sync-notify-button/react` wrapper (in an app of its own).
  */
 import assert from 'node:assert/strict';
@@ -19,7 +19,7 @@ import { promisify } from 'node:util';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import { build } from 'esbuild';
 import { rollup } from 'rollup';
-import { markedSnippets, readme } from '../support/readme.mjs';
+import { snippet as docSnippet } from '../support/readme.mjs';
 import { launchChromium, renderedButton, serveDirectory } from '../support/static-site.mjs';
 
 const run = promisify(execFile);
@@ -115,13 +115,13 @@ test('rollup with @rollup/plugin-node-resolve bundles it into a page that define
 });
 
 /**
- * Renders the README's `snippet` (a module exporting `SendButton`) with React, presses its
+ * Renders the docs' `snippet` (a module exporting `SendButton`) with React, presses its
  * button, and reports the element's props and what the snippet's error handler logged: headless
  * Chromium refuses notifications, so the click ends in `sync-notify-error`, `permission-denied`.
  */
 async function runReactSnippet(snippet, { app = scratch, props = '' } = {}) {
   const name = snippet.replace(/\.tsx$/, '');
-  await writeFile(join(app, snippet), markedSnippets(await readme(), 'Frameworks').get(snippet));
+  await writeFile(join(app, snippet), await docSnippet(snippet));
   await writeFile(
     join(app, `${name}-app.jsx`),
     `import { createRoot } from 'react-dom/client';\nimport { SendButton } from './${snippet}';\n` +
@@ -165,14 +165,14 @@ async function runReactSnippet(snippet, { app = scratch, props = '' } = {}) {
   }
 }
 
-test('React 19 renders the README snippet: messages set as a property, onsync-notify-error given the CustomEvent and its detail', async () => {
+test('React 19 renders the docs snippet (react-19.tsx): messages set as a property, onsync-notify-error given the CustomEvent and its detail', async () => {
   const { props, logged } = await runReactSnippet('react-19.tsx', { props: 'room="kitchen"' });
   assert.deepEqual(props, { title: 'New message', messages: { buttonLabel: 'Send' }, messagesAttribute: null, text: 'Send' });
   assert.equal(logged.length, 1, `one line logged: ${logged.join(' | ')}`);
   assert.match(logged[0], /^permission-denied Notifications are blocked for this site\./);
 });
 
-test('React 18 renders the README wrapper snippet (sync-notify-button/react): messages set as a property, onSyncNotifyError called', async () => {
+test('React 18 renders the docs wrapper snippet (react-18.tsx, sync-notify-button/react): messages set as a property, onSyncNotifyError called', async () => {
   const { props, logged } = await runReactSnippet('react-18.tsx', { app: join(scratch, 'react18') });
   assert.deepEqual(props, { title: 'New message', messages: { buttonLabel: 'Send' }, messagesAttribute: null, text: 'Send' });
   assert.deepEqual(logged, ['permission-denied']);

@@ -1,6 +1,6 @@
 /**
- * The package from a CDN, as the README's "From a CDN" subsection says, in headless Chromium: the
- * `jsdelivr` and `unpkg` fields, the pinned snippet (its CDN answered locally with the dist file),
+ * The package from a CDN, as the README's three lines and docs/security.md say, in headless Chromium:
+ * the `jsdelivr` and `unpkg` fields, the pinned snippet (its CDN answered locally with the dist file),
  * and what a browser allows a service worker that would import the worker's file from another
  * origin (127.0.0.1 plays the site, localhost the CDN: two origins, both secure contexts).
  */
@@ -8,15 +8,15 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { after, before, test } from 'node:test';
-import { markedSnippets, readme } from '../support/readme.mjs';
+import { DOC_FILES, markdown, snippet } from '../support/readme.mjs';
 import { launchChromium, renderedButton } from '../support/static-site.mjs';
 
 const ROOT = new URL('../../', import.meta.url);
 const pkg = JSON.parse(await readFile(new URL('package.json', ROOT), 'utf8'));
 const ELEMENT = await readFile(new URL('dist/sync-notify-button.js', ROOT));
 const WORKER = await readFile(new URL('dist/sync-notify-sw.js', ROOT));
-const README = await readme();
-const CDN_PAGE = markedSnippets(README, 'Use it on a site: three lines').get('cdn.html');
+const DOCS = (await Promise.all(DOC_FILES.map(markdown))).join('\n');
+const CDN_PAGE = await snippet('cdn.html');
 
 /** A server on `host` answering `handler(url)` with `{ body, headers }`, or 404 when it returns nothing. */
 async function serve(host, handler) {
@@ -65,16 +65,16 @@ after(async () => {
   await site?.close();
 });
 
-test('package.json: jsdelivr and unpkg name dist/sync-notify-button.js; the README pins the CDN URLs to its version', () => {
+test('package.json: jsdelivr and unpkg name dist/sync-notify-button.js; the docs pin the CDN URLs to its version', () => {
   assert.equal(pkg.jsdelivr, 'dist/sync-notify-button.js');
   assert.equal(pkg.unpkg, 'dist/sync-notify-button.js');
   assert.ok(pkg.files.includes('dist'));
-  const urls = [...README.matchAll(/https:\/\/(?:cdn\.jsdelivr\.net\/npm|unpkg\.com)\/sync-notify-button@([^/\s`"]+)/g)];
-  assert.ok(urls.length >= 4, 'the README names both CDNs, with and without a path');
+  const urls = [...DOCS.matchAll(/https:\/\/(?:cdn\.jsdelivr\.net\/npm|unpkg\.com)\/sync-notify-button@([^/\s`"]+)/g)];
+  assert.ok(urls.length >= 4, 'the docs name both CDNs, with and without a path');
   assert.deepEqual(new Set(urls.map(([, version]) => version)), new Set([pkg.version]));
 });
 
-test('the README CDN snippet: a module script from another origin, with the CDN\'s CORS header, defines and renders the element', async () => {
+test('the README\'s CDN snippet (cdn.html): a module script from another origin, with the CDN\'s CORS header, defines and renders the element', async () => {
   const cdnHosts = new Set(['cdn.jsdelivr.net', 'unpkg.com']);
   const answer = async (cors) => {
     const page = await browser.newPage();

@@ -3,11 +3,11 @@
  * itself through its `exports`):
  * - tsc: the React fixtures in test/fixtures/frameworks/ (one that passes, one whose wrong props
  *   must fail with the errors named here, one for the React 18 wrapper) and every TypeScript
- *   snippet of the README's "Frameworks" section, in one program, with the libraries' .d.ts
+ *   snippet of docs/frameworks.md, in one program, with the libraries' .d.ts
  *   checked too (the shipped lib/react-jsx.d.ts must hold without skipLibCheck);
- * - @vue/compiler-sfc: the README's Vue file, with the compilerOptions of its Vite config;
- * - svelte/compiler: the README's Svelte file.
- * Every fenced snippet of that section carries a `<!-- check: NAME -->` line, and each is checked.
+ * - @vue/compiler-sfc: the docs' Vue file, with the compilerOptions of its Vite config;
+ * - svelte/compiler: the docs' Svelte file.
+ * Every fenced snippet of that page carries a `<!-- check: NAME -->` line, and each is checked.
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -19,7 +19,7 @@ import { promisify } from 'node:util';
 import { compileScript, parse as parseVue } from '@vue/compiler-sfc';
 import { build } from 'esbuild';
 import { compile as compileSvelte } from 'svelte/compiler';
-import { markedSnippets, readme } from '../support/readme.mjs';
+import { markdown, markedSnippets } from '../support/readme.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const FIXTURES = join(ROOT, 'test/fixtures/frameworks');
@@ -50,9 +50,9 @@ async function manifest() {
 let snippets, element, diagnostics;
 
 before(async () => {
-  snippets = markedSnippets(await readme(), 'Frameworks', { every: true });
+  snippets = markedSnippets(await markdown('docs/frameworks.md'), null, { every: true });
   element = await manifest();
-  // The README's TypeScript, and the scripts of its Vue and Svelte files, join the fixtures' program.
+  // The page's TypeScript, and the scripts of its Vue and Svelte files, join the fixtures' program.
   await rm(README_DIR, { recursive: true, force: true });
   await mkdir(README_DIR);
   for (const [name, code] of snippets) {
@@ -79,7 +79,7 @@ before(async () => {
 const errorsIn = (file) =>
   diagnostics.filter((d) => d.file === `test/fixtures/frameworks/${file}`).map((d) => `${d.line}: ${d.code} ${d.message}`);
 
-test('README › Frameworks: every snippet has a check, and each check below runs', () => {
+test('docs/frameworks.md: every snippet has a check, and each check below runs', () => {
   assert.deepEqual([...snippets.keys()].sort(), [
     'SendButton.svelte',
     'SendButton.vue',
@@ -114,16 +114,16 @@ test('React 18 wrapper (sync-notify-button/react, @lit/react): props, onSyncNoti
   assert.deepEqual(errorsIn('react18-wrapper.tsx'), []);
 });
 
-test('README › React 19 snippet type-checks, and opts into the JSX typings itself', () => {
+test('docs/frameworks.md › React 19 snippet type-checks, and opts into the JSX typings itself', () => {
   assert.match(snippets.get('react-19.tsx'), /^import type \{\} from 'sync-notify-button\/react-jsx';/m);
   assert.deepEqual(errorsIn('readme/react-19.tsx'), []);
 });
 
-test('README › React 18 snippet type-checks', () => {
+test('docs/frameworks.md › React 18 snippet type-checks', () => {
   assert.deepEqual(errorsIn('readme/react-18.tsx'), []);
 });
 
-test('README › Vue: with the Vite config\'s isCustomElement, @vue/compiler-sfc compiles the file to the element, .prop to a property, @event to a listener', async () => {
+test('docs/frameworks.md › Vue: with the Vite config\'s isCustomElement, @vue/compiler-sfc compiles the file to the element, .prop to a property, @event to a listener', async () => {
   // The config, run with two stand-ins that hand back what they were given: Vite's defineConfig,
   // and @vitejs/plugin-vue, which passes `template.compilerOptions` on to @vue/compiler-sfc.
   const standIns = {
@@ -173,7 +173,7 @@ test('README › Vue: with the Vite config\'s isCustomElement, @vue/compiler-sfc
   assert.deepEqual(errorsIn('readme/SendButton.vue.ts'), [], 'the <script setup> type-checks');
 });
 
-test('README › Svelte 5: svelte/compiler compiles the file (runes mode) with no warning, props set on the element and the event listened to', () => {
+test('docs/frameworks.md › Svelte 5: svelte/compiler compiles the file (runes mode) with no warning, props set on the element and the event listened to', () => {
   const source = snippets.get('SendButton.svelte');
   const { js, warnings } = compileSvelte(source, { filename: 'SendButton.svelte', runes: true });
   assert.deepEqual(warnings.map((warning) => warning.message), []);
@@ -190,7 +190,7 @@ test('README › Svelte 5: svelte/compiler compiles the file (runes mode) with n
   assert.deepEqual(errorsIn('readme/SendButton.svelte.ts'), [], 'the <script lang="ts"> type-checks');
 });
 
-test('README › Angular: the component type-checks against @angular/core, with CUSTOM_ELEMENTS_SCHEMA and bindings the element has', () => {
+test('docs/frameworks.md › Angular: the component type-checks against @angular/core, with CUSTOM_ELEMENTS_SCHEMA and bindings the element has', () => {
   const source = snippets.get('send-button.component.ts');
   assert.deepEqual(errorsIn('readme/send-button.component.ts'), []);
   assert.match(source, /schemas: \[CUSTOM_ELEMENTS_SCHEMA\]/);
