@@ -254,4 +254,27 @@ describe('a <form> sent through the outbox', function () {
     expect(await shownItemIds(host.registration)).to.deep.equal([item.id]);
     frame.remove();
   });
+
+  it('refuses at the press a GET form and an action on another origin, naming the field for the developer', async () => {
+    const form = await fixture<HTMLFormElement>(html`
+      <form action="/search" method="get">
+        <input name="q" value="shoes" aria-label="Search" />
+        <sync-notify-button title="Search" body="b">Search</sync-notify-button>
+      </form>
+    `);
+    const element = form.querySelector<SyncNotifyApiButton>('sync-notify-button')!;
+    let error = oneEvent(element, 'sync-notify-error');
+    buttonOf(element).click();
+    expect((await error).detail).to.deep.include({ reason: 'invalid-input', problem: { kind: 'invalid-method', value: 'GET' } });
+
+    form.method = 'post';
+    form.setAttribute('action', 'https://elsewhere.example/contact');
+    error = oneEvent(element, 'sync-notify-error');
+    buttonOf(element).click();
+    expect((await error).detail.problem).to.deep.equal({ kind: 'cross-origin', field: 'action', value: 'https://elsewhere.example/contact' });
+    await element.updateComplete;
+    expect(errorText(element)).to.equal('This button is not set up correctly, so nothing was queued.');
+    expect(await countItems()).to.equal(0);
+    expect(location.pathname, 'the page never navigated').to.not.equal('/search');
+  });
 });

@@ -39,9 +39,10 @@ const GIVEN = {
 
 /** How each snippet is checked (the Frameworks snippets and cdn.html are run by their own tests too). */
 const PAGE_JS = ['queue-api-call.js', 'queue-notification.js', 'outbox-control.js', 'translation-import.js', 'messages-override.js', 'register-translation.js'];
-const WORKER_JS = ['worker-line.js', 'npm-worker.js'];
+const WORKER_JS = ['worker-line.js', 'npm-worker.js', 'form-worker-line.js'];
 const HTML = [
   'cdn.html',
+  'form.html',
   'outbox-two-lines.html',
   'api-call-button.html',
   'sign-out-button.html',
@@ -50,7 +51,7 @@ const HTML = [
   'owner.html',
   'translation-script-tag.html',
 ];
-const SHELL = ['two-commands.sh', 'bench.sh'];
+const SHELL = ['two-commands.sh', 'readme-commands.sh', 'bench.sh'];
 const CSP = 'csp-trusted-types.http';
 
 let snippets, byName;
