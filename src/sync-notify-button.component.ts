@@ -8,7 +8,7 @@ import { developerHint, type Failure, type SyncNotifyErrorReason } from './page/
 import { describeFailure, englishMessages, type SyncNotifyMessages } from './page/messages.js';
 import type { OutboxItem } from './page/outbox.js';
 import { DEFAULT_MAX_AGE, DEFAULT_MAX_ITEMS, enqueue, type Admission } from './page/queue.js';
-import { activeRegistration, resumeDelivery, workerAnswered } from './page/request-delivery.js';
+import { activeRegistration, resumeDelivery } from './page/request-delivery.js';
 import { setOwner } from './page/control.js';
 import { nearestLang } from './page/lang.js';
 import { INVALID_JSON, type InputProblem, type OutboxInput } from './page/validate.js';
@@ -301,9 +301,10 @@ export class SyncNotifyButton extends LitElement {
     this.note = { title: item.notification.title };
     this.enter('queued');
     this.emit('sync-notify-queued', { item, persistent });
-    await queued.delivery;
+    // This press's own request: another button's answer says nothing about this one.
+    const { answered } = await queued.delivery;
     // "Sending now" would be false: the site's worker lacks the line that delivers. The item stays.
-    if (!(await workerAnswered()) && this.trackedItems.has(item.id)) {
+    if (!(await answered) && this.trackedItems.has(item.id)) {
       this.note = undefined;
       this.fail({ reason: 'delivery-failed', problem: 'worker-silent' });
     }

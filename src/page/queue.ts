@@ -7,7 +7,7 @@ import { announce } from '../shared/channel.js';
 import { keepStorage } from './capabilities.js';
 import { SyncNotifyError, type Failure } from './failure.js';
 import { addItem, OutboxFullError, type OutboxApiCall, type OutboxDraft, type OutboxItem, type OutboxNotification } from './outbox.js';
-import { requestDelivery, type DeliveryRoute } from './request-delivery.js';
+import { requestDelivery, type DeliveryRequest, type DeliveryRoute } from './request-delivery.js';
 import { validateOutboxInput, type NotificationInput, type OutboxInput, type RetentionInput } from './validate.js';
 
 export const DEFAULT_MAX_AGE = 24 * 60 * 60;
@@ -71,8 +71,8 @@ export type QueueOutcome =
       item: OutboxItem;
       /** Whether the browser keeps the outbox through its storage clean-ups. */
       persistent: boolean;
-      /** Settles once the worker was asked to deliver, saying how. */
-      delivery: Promise<DeliveryRoute>;
+      /** Settles once the worker was asked to deliver, saying how, and whether it answered this request. */
+      delivery: Promise<DeliveryRequest>;
     }
   | { ok: false; failure: Failure; error?: unknown };
 
@@ -116,7 +116,7 @@ export interface QueuedNotification {
 export async function queueOrThrow(input: OutboxInput, registration: ServiceWorkerRegistration): Promise<QueuedNotification> {
   const outcome = await enqueue(input, async () => registration);
   if (!outcome.ok) throw new SyncNotifyError(outcome.failure, { cause: outcome.error });
-  return { item: outcome.item, route: await outcome.delivery, persistent: outcome.persistent };
+  return { item: outcome.item, route: (await outcome.delivery).route, persistent: outcome.persistent };
 }
 
 /**

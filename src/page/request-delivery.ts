@@ -9,6 +9,17 @@ import { countItems } from './outbox.js';
 /** How the page asked for delivery. */
 export type DeliveryRoute = 'background-sync' | 'reconnect';
 
+/** What one request for delivery came to. */
+export interface DeliveryRequest {
+  route: DeliveryRoute;
+  /**
+   * Whether the worker answered this request (true when it was not asked: offline, the sync or the
+   * reconnect will): false when the site's service worker does not import this library's worker
+   * file, and nothing will be delivered. Each request's own, never another button's.
+   */
+  answered: Promise<boolean>;
+}
+
 let knownRegistration: Promise<ServiceWorkerRegistration | undefined> | undefined;
 
 async function lookUpRegistration(): Promise<ServiceWorkerRegistration | undefined> {
@@ -56,14 +67,13 @@ async function registerSync(registration: ServiceWorkerRegistration): Promise<bo
  * (https://wicg.github.io/background-sync/spec/#dom-syncmanager-register: a waiting registration
  * turns pending). The delivery lock makes the second trigger harmless.
  */
-function askWorkerToDeliver(registration: ServiceWorkerRegistration): void {
+function askWorkerToDeliver(registration: ServiceWorkerRegistration): Promise<boolean> {
   const worker = navigator.onLine && registration.active;
-  answered = Promise.resolve(true);
-  if (!worker) return;
+  if (!worker) return Promise.resolve(true);
   // The worker answers on the port as it starts: a worker without this library's line never does.
   const { port1, port2 } = new MessageChannel();
   worker.postMessage(FLUSH_REQUEST, [port2]);
-  answered = new Promise<boolean>((resolve) => {
+  return new Promise<boolean>((resolve) => {
     port1.onmessage = () => resolve(true);
     setTimeout(resolve, WORKER_ANSWER_MS, false);
   }).finally(() => port1.close());
@@ -72,18 +82,10 @@ function askWorkerToDeliver(registration: ServiceWorkerRegistration): void {
 /** How long the worker may take to answer a delivery request before the page concludes it cannot deliver. */
 const WORKER_ANSWER_MS = 5000;
 
-let answered: Promise<boolean> = Promise.resolve(true);
-
-/**
- * Whether the worker answered this page's latest delivery request: false when the site's service
- * worker does not import this library's worker file, and nothing will be delivered.
- */
-export const workerAnswered = (): Promise<boolean> => answered;
-
 /** On reconnect: the direct request (see above) first, the quicker of the two, then the sync again for the browser's own scheduling. */
 function onReconnect(): void {
   if (!watchedRegistration) return;
-  askWorkerToDeliver(watchedRegistration);
+  void askWorkerToDeliver(watchedRegistration);
   void registerSync(watchedRegistration);
 }
 
@@ -101,7 +103,7 @@ export function deliverAgainAt(retryAt: number): void {
   clearTimeout(retryTimer);
   // `|| 0`: an announcement from another script may carry no number, and NaN would pass both bounds.
   const delay = Math.min(Math.max(retryAt - Date.now() || 0, 1000), MAX_TIMER_DELAY_MS);
-  retryTimer = setTimeout(() => watchedRegistration && askWorkerToDeliver(watchedRegistration), delay);
+  retryTimer = setTimeout(() => watchedRegistration && void askWorkerToDeliver(watchedRegistration), delay);
 }
 
 /**
@@ -116,12 +118,11 @@ export function deliverAgainAt(retryAt: number): void {
 export async function requestDelivery(
   registration: ServiceWorkerRegistration,
   stored?: Promise<unknown>,
-): Promise<DeliveryRoute> {
+): Promise<DeliveryRequest> {
   if (!watchedRegistration) addEventListener('online', onReconnect);
   watchedRegistration = registration;
   const [synced] = await Promise.all([registerSync(registration), stored]);
-  askWorkerToDeliver(registration);
-  return synced ? 'background-sync' : 'reconnect';
+  return { route: synced ? 'background-sync' : 'reconnect', answered: askWorkerToDeliver(registration) };
 }
 
 let resumed = false;
