@@ -6,6 +6,8 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/sync-notify-api-button.js';
+import '../../src/sync-notify-outbox.js';
+import type { SyncNotifyOutbox } from '../../src/sync-notify-outbox.js';
 import type { SyncNotifyApiButton } from '../../src/sync-notify-api-button.js';
 import { countItems, listFailures } from '../../src/page/outbox.js';
 import { MAX_FORM_FILE_BYTES } from '../../src/page/validate.js';
@@ -93,6 +95,10 @@ async function sendOfflineThenReconnect(
   expect(statusText(element)).to.include('“Message sent” queued — will be sent when you are back online.');
   expect(field(form, 'email').value, 'the form is reset once queued').to.equal('');
   expect(form.querySelector('textarea')!.value).to.equal('');
+  const outbox = await fixture<SyncNotifyOutbox>(html`<sync-notify-outbox></sync-notify-outbox>`);
+  await waitUntil(() => outbox.shadowRoot!.querySelector('[part~="item"]'), 'the outbox never listed the form');
+  const listed = [...outbox.shadowRoot!.querySelectorAll('[part~="item"] [part="title"]')].map((title) => title.textContent!.trim());
+  expect(listed, "the person's outbox lists it by its title").to.deep.equal(['Message sent']);
   await pause(300);
   expect(await server.received(), 'nothing is sent while offline').to.deep.equal([]);
 
