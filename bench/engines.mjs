@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import puppeteer from 'puppeteer-core';
 import { remote } from 'webdriverio';
-import { FIREFOX_PATH, FIREFOX_PREFS } from '../scripts/firefox.mjs';
+import { FIREFOX_ARGS, FIREFOX_PATH, FIREFOX_PREFS, setFirefoxOffline } from '../scripts/firefox.mjs';
 import { NAMESPACE_VARIABLE } from '../scripts/namespace.mjs';
 import { setWebKitOffline } from '../test/support/webkit/network.mjs';
 import { startWebKitServices, WEBKIT_CAPABILITIES } from '../test/support/webkit/services.mjs';
@@ -69,12 +69,16 @@ async function chromium(origin, { backgroundSync = true } = {}) {
   };
 }
 
-/** Firefox ESR: no Background Sync, so the fallback. Its offline mode covers the page's workers too. */
+/**
+ * Firefox ESR: no Background Sync, so the fallback. Offline is the browser's own offline mode
+ * (setFirefoxOffline), which its service workers see too: page.setOfflineMode left them online.
+ */
 async function firefox(origin) {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
     headless: true,
+    args: FIREFOX_ARGS,
     // Full timer precision: Firefox otherwise rounds performance.now() to whole milliseconds here.
     extraPrefsFirefox: { ...FIREFOX_PREFS, 'privacy.reduceTimerPrecision': false },
   });
@@ -90,7 +94,7 @@ async function firefox(origin) {
     call: (name, ...args) => page.evaluate((n, a) => window[n](...a), name, args),
     async setOffline(offline) {
       const at = wallClock();
-      await page.setOfflineMode(offline);
+      await setFirefoxOffline(browser, offline);
       return at;
     },
     close: () => browser.close(),
