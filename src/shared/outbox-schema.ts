@@ -1,30 +1,12 @@
 /**
  * The outbox's shape, shared by both of its access layers: `page/outbox.ts` (on idb) and
- * `sw/outbox-store.ts` (on bare IndexedDB, small enough for the worker's budget).
+ * `sw/outbox-store.ts` (on bare IndexedDB, small enough for the worker's budget), which open it
+ * through `open-outbox.ts`.
  */
 import type { DBSchema } from 'idb';
 
 export const OUTBOX_DATABASE = 'sync-notify-outbox';
 export const OUTBOX_VERSION = 3;
-
-/**
- * How long opening the outbox may wait for an older connection to let go (a tab still running an
- * earlier version that ignores `versionchange`) before it fails, rather than hang a click or a
- * delivery.
- */
-export const OPEN_BLOCKED_TIMEOUT_MS = 3000;
-
-/**
- * Opens the outbox through `open`, which hands the `onBlocked` it is given to the open's `blocked`
- * event: {@link OPEN_BLOCKED_TIMEOUT_MS} after that, the result rejects with a TimeoutError. Both
- * access layers open through it.
- */
-export function unlessBlocked<T>(open: (onBlocked: () => void) => Promise<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const giveUp = () => reject(new DOMException('Outbox blocked', 'TimeoutError'));
-    open(() => setTimeout(giveUp, OPEN_BLOCKED_TIMEOUT_MS)).then(resolve, reject);
-  });
-}
 
 /**
  * The failures are bounded: at most this many are kept, the newest; older ones go as a new one is
