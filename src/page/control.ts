@@ -1,20 +1,15 @@
 /**
  * What the person at the keyboard can do to the outbox: take an item back, send it again now,
- * dismiss a failure, and clear everything at sign-out. Each runs under both delivery locks, so it
- * never races a delivery in this tab, another tab or the worker: a flush in progress finishes
- * first, and no flush starts until the change is committed.
+ * dismiss a failure, and clear everything at sign-out. Each runs between deliveries (under both
+ * locks, shared/protocol.ts), so it never races a delivery in this tab, another tab or the worker:
+ * a flush in progress finishes first, and no flush starts until the change is committed.
  */
 import { announce } from '../shared/channel.js';
 import type { OutboxFailure, OutboxItem } from '../shared/outbox-schema.js';
-import { DELIVERY_LOCK, SEND_LOCK } from '../shared/protocol.js';
+import { betweenDeliveries } from '../shared/protocol.js';
 import { changeOutbox, declareOwner, listItems } from './outbox.js';
 import { DEFAULT_MAX_AGE, DEFAULT_MAX_ITEMS, draftItem } from './queue.js';
 import { activeRegistration, requestDelivery } from './request-delivery.js';
-
-/** Runs `work` once no delivery runs anywhere, and keeps every delivery waiting until it is done. */
-const betweenDeliveries = <T>(work: () => Promise<T>): Promise<T> =>
-  // The order every flush takes them in (the send flush shows under the delivery lock): no deadlock.
-  navigator.locks.request(SEND_LOCK, () => navigator.locks.request(DELIVERY_LOCK, work)) as Promise<T>;
 
 export type CancelOutcome = 'cancelled' | 'already-sent' | 'not-found';
 
