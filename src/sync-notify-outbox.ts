@@ -17,7 +17,7 @@ const FINAL_REFUSALS = [0, 400, 405, 413, 414, 415, 422];
 /**
  * What waits in the site's outbox, for the person at the keyboard: each item's title, when it was
  * queued and its state, with a Cancel button while it waits, and Dismiss (and Retry now, where a
- * retry can succeed) once it was refused or expired. It follows the outbox live, in this tab and
+ * retry can succeed) once it was rejected or expired. It follows the outbox live, in this tab and
  * others, and says each change politely.
  *
  * @summary The site's outbox: what waits, what failed, and the means to take it back.

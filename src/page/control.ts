@@ -36,7 +36,7 @@ export async function cancel(id: string): Promise<CancelOutcome> {
 export type RetryOutcome = 'retrying' | 'not-found' | 'outbox-full';
 
 /**
- * Sends an item again now: a waiting one without waiting for its backoff, a refused or expired
+ * Sends an item again now: a waiting one without waiting for its backoff, a rejected or expired
  * one back into the queue (with its id, so a server that saw it already can tell), for as long
  * as it was allowed to wait the first time. `outbox-full` when the outbox holds as many items as
  * a click may queue (1000); `not-found` also for a failure that cannot be sent again (unreadable).
@@ -64,7 +64,7 @@ export async function retryNow(id: string): Promise<RetryOutcome> {
   return outcome;
 }
 
-/** Removes a refused or expired item from the record of failures. */
+/** Removes a rejected or expired item from the record of failures. */
 export function dismissFailure(id: string): Promise<'dismissed' | 'not-found'> {
   return betweenDeliveries(async () => {
     const outcome = await changeOutbox((_, failures) => {

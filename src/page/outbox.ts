@@ -60,9 +60,14 @@ export async function countItems(): Promise<number> {
   return (await database()).transaction('items').store.count();
 }
 
-/** Items dropped undelivered: requests the server refused, items that expired, malformed records. */
+/**
+ * Items dropped undelivered: requests the server rejected, items that expired, malformed records.
+ * A rejection recorded by an earlier version, as `refused`, is read as `rejected`.
+ */
 export async function listFailures(): Promise<OutboxFailure[]> {
-  return (await (await database()).transaction('failures').store.getAll()).filter(isListableFailure);
+  return (await (await database()).transaction('failures').store.getAll())
+    .filter(isListableFailure)
+    .map((failure) => ((failure.reason as string) == 'refused' ? { ...failure, reason: 'rejected' } : failure));
 }
 
 /** What {@link changeOutbox}'s `decide` asks for: its answer, and the writes that go with it. */

@@ -61,7 +61,7 @@ export interface OutboxApiCall {
 }
 
 /**
- * An item the worker settles as refused without an HTTP status: it can never succeed. `malformed`:
+ * An item the worker settles as rejected without an HTTP status: it can never succeed. `malformed`:
  * the record read back is not of the shape this library writes (shared/outbox-record.ts).
  */
 export type RefusalProblem = 'cross-origin' | 'redirect' | 'unsendable' | 'malformed';
@@ -69,8 +69,12 @@ export type RefusalProblem = 'cross-origin' | 'redirect' | 'unsendable' | 'malfo
 /** An item dropped from the queue for good, kept here so the app can tell its user. */
 export interface OutboxFailure {
   id: string;
-  /** `refused`: the server answered a 4xx other than 429 (or the worker refused a cross-origin URL). */
-  reason: 'refused' | 'expired';
+  /**
+   * `rejected`: the server answered a 4xx other than 429, or the worker refused to send it (status
+   * 0, see `problem`), as the `rejected` announcement and the element's `sync-notify-error` say.
+   * Earlier versions stored it as `refused`, which `listFailures` reads as `rejected`.
+   */
+  reason: 'rejected' | 'expired';
   /** The HTTP status of a refusal (0 when the worker refused to send, see `problem`). */
   status?: number;
   /** Why the worker refused to send it: not its page's origin, a redirect, a request that cannot be built, or a malformed record. */

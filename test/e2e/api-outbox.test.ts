@@ -110,7 +110,7 @@ describe('the outbox for API calls', function () {
     // This page flushes as the API-call worker does.
     enableApiCalls(sendWaiting);
     const report = await deliverPending(host.registration);
-    expect(report.dropped.map(({ id, reason, status }) => ({ id, reason, status }))).to.deep.equal([{ id: item.id, reason: 'refused', status: 0 }]);
+    expect(report.dropped.map(({ id, reason, status }) => ({ id, reason, status }))).to.deep.equal([{ id: item.id, reason: 'rejected', status: 0 }]);
     expect(await countItems()).to.equal(0);
     expect(await server.received()).to.deep.equal([]);
   });
