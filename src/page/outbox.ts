@@ -109,8 +109,3 @@ export async function declareOwner(owner: string | null, discard: boolean): Prom
   await transaction.done;
   return removed;
 }
-
-/** Discards every item and failure at once, under no lock: for tests that reset the origin. */
-export async function clearStores(): Promise<void> {
-  await changeOutbox((items, failures) => ({ outcome: undefined, removeItems: items, removeFailures: failures }));
-}
