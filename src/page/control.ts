@@ -10,6 +10,7 @@ import { betweenDeliveries } from '../shared/protocol.js';
 import { changeOutbox, declareOwner, listItems } from './outbox.js';
 import { DEFAULT_MAX_AGE, DEFAULT_MAX_ITEMS, draftItem } from './queue.js';
 import { activeRegistration, requestDelivery } from './request-delivery.js';
+import { checkNumber } from './validate.js';
 
 export type CancelOutcome = 'cancelled' | 'already-sent' | 'not-found';
 
@@ -49,9 +50,10 @@ export async function retryNow(id: string): Promise<RetryOutcome> {
       const failure = failures.find((candidate) => candidate.id === id);
       if (!failure?.notification) return { outcome: 'not-found' as const };
       if (items.length >= DEFAULT_MAX_ITEMS) return { outcome: 'outbox-full' as const };
-      // Back in the queue as new, with its id (a server that saw it can tell), its full wait again.
-      const { notification, request, scope, owner } = failure;
-      const draft = draftItem(notification, request, DEFAULT_MAX_AGE, scope, id);
+      // Back in the queue as new, with its id (a server that saw it can tell), its full wait again:
+      // its own max-age, or the default where the failure does not say (an earlier version's).
+      const { notification, request, scope, owner, maxAge } = failure;
+      const draft = draftItem(notification, request, checkNumber('max-age', maxAge) ? DEFAULT_MAX_AGE : maxAge!, scope, id);
       if (owner) draft.owner = owner;
       return { outcome: 'retrying' as const, removeFailures: [failure], addItems: [draft] };
     }),

@@ -88,6 +88,11 @@ export interface OutboxFailure {
   scope?: string;
   /** The item's owner, for a retry: sent again only while that owner is declared. */
   owner?: string;
+  /**
+   * The item's max-age, in seconds, for a retry: it may wait as long again. Absent on failures
+   * recorded by earlier versions, and for items that had no expiry: a retry waits the default.
+   */
+  maxAge?: number;
 }
 
 export interface OutboxItem {

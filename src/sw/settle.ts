@@ -95,7 +95,7 @@ export async function drop(item: OutboxItem, why: Drop, report: DeliveryReport):
   const failure: OutboxFailure =
     why.reason != 'expired' && why.problem == 'malformed'
       ? { ...recorded, notification: isNotification(notification) ? notification : undefined }
-      : { ...recorded, notification, request, scope, owner };
+      : { ...recorded, notification, request, scope, owner, maxAge: item.expiresAt && (item.expiresAt - item.queuedAt) / 1e3 };
   // Recording needs room; a removal right after a refused write does not. A refusal is reported either way.
   await moveToFailures(item, failure)
     .catch(() => removeItems([item]))
