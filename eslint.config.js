@@ -18,7 +18,7 @@ const imports = (wrongWay, message, allowTypeImports = false) => ({
     {
       patterns: [
         { regex: wrongWay, message, allowTypeImports },
-        { regex: '^(idb|lit)($|/)', allowTypeImports: true, message: 'Page code only.' },
+        { regex: '^(idb|lit|lit-html)($|/)', allowTypeImports: true, message: 'Page code only.' },
       ],
     },
   ],

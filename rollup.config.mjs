@@ -25,7 +25,7 @@ const library = (input, tsconfig) => ({
   input,
   // Both library builds write the modules of src/shared/; unshaken, each writes the same file.
   treeshake: false,
-  external: [/^lit($|\/)/, /^@lit\//, /^idb($|\/)/, /^react($|\/)/, 'tslib'],
+  external: [/^lit(-html)?($|\/)/, /^@lit\//, /^idb($|\/)/, /^react($|\/)/, 'tslib'],
   output: { dir: 'lib', format: 'es', preserveModules: true, preserveModulesRoot: 'src' },
   plugins: [typescript({ tsconfig, declaration: true, declarationDir: 'lib', outDir: 'lib' })],
 });

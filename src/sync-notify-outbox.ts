@@ -5,11 +5,23 @@ import type { OutboxFailure, OutboxItem } from './shared/outbox-schema.js';
 import type { OutboxAnnouncement } from './shared/protocol.js';
 import { coalesce } from './shared/coalesce.js';
 import { cancel, clearOutbox, dismissFailure, inScope, ownScope, retryNow } from './page/control.js';
+import { emit, sentencesOf } from './page/element.js';
 import { nearestLang } from './page/lang.js';
 import { englishOutboxMessages, type SyncNotifyOutboxMessages } from './page/outbox-messages.js';
 import { listFailures, listItems } from './page/outbox.js';
 import { watchOutbox, type OutboxUpdate } from './page/watch-outbox.js';
 import { styles } from './sync-notify-outbox.styles.js';
+
+export interface SyncNotifyOutboxActionDetail {
+  /** The item's or the failure's id. */
+  id: string;
+  /** What the action did: `cancelled`, `already-sent`, `retrying`, `outbox-full`, `dismissed` or `not-found`. */
+  outcome: string;
+}
+
+export interface SyncNotifyOutboxEventMap {
+  'sync-notify-outbox-action': CustomEvent<SyncNotifyOutboxActionDetail>;
+}
 
 /** Refusals that the same request, sent again unchanged, cannot get past: no "Retry now" for them. */
 const FINAL_REFUSALS = [0, 400, 405, 413, 414, 415, 422];
@@ -17,7 +29,7 @@ const FINAL_REFUSALS = [0, 400, 405, 413, 414, 415, 422];
 /**
  * What waits in the site's outbox, for the person at the keyboard: each item's title, when it was
  * queued and its state, with a Cancel button while it waits, and Dismiss (and Retry now, where a
- * retry can succeed) once it was refused or expired. It follows the outbox live, in this tab and
+ * retry can succeed) once it was rejected or expired. It follows the outbox live, in this tab and
  * others, and says each change politely.
  *
  * @summary The site's outbox: what waits, what failed, and the means to take it back.
@@ -25,7 +37,7 @@ const FINAL_REFUSALS = [0, 400, 405, 413, 414, 415, 422];
  * It shows and acts on its own app's items (the page's service-worker registration's scope) unless
  * its `scope` says otherwise: another scope, or `all` for every app of the origin.
  *
- * @fires {CustomEvent<{ id: string; outcome: string }>} sync-notify-outbox-action - The person used Cancel, Retry now or Dismiss; `outcome` is what it did.
+ * @fires {CustomEvent<SyncNotifyOutboxActionDetail>} sync-notify-outbox-action - The person used Cancel, Retry now or Dismiss; `outcome` is what it did.
  *
  * @csspart list - The list of items.
  * @csspart item - One item (also `waiting` or `failed`).
@@ -86,7 +98,7 @@ export class SyncNotifyOutbox extends LitElement {
   }
 
   private get text(): SyncNotifyOutboxMessages {
-    return { ...englishOutboxMessages, ...globalThis.syncNotifyTranslation?.(this)?.outbox, ...this.messages };
+    return sentencesOf(this, englishOutboxMessages, 'outbox');
   }
 
   /** The language of its times: the element's own, or the nearest in the page. */
@@ -140,7 +152,7 @@ export class SyncNotifyOutbox extends LitElement {
 
   private async act(id: string, action: (id: string) => Promise<string>): Promise<void> {
     const outcome = await action(id);
-    this.dispatchEvent(new CustomEvent('sync-notify-outbox-action', { detail: { id, outcome }, bubbles: true, composed: true }));
+    emit(this, 'sync-notify-outbox-action', { id, outcome });
   }
 
   /** Reads the outbox again: a burst of announcements (a reconnect delivering 100 items) costs two reads. */
@@ -173,4 +185,6 @@ declare global {
   interface HTMLElementTagNameMap {
     'sync-notify-outbox': SyncNotifyOutbox;
   }
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merges the event into the DOM's map
+  interface HTMLElementEventMap extends SyncNotifyOutboxEventMap {}
 }

@@ -9,6 +9,10 @@ export function withTimeout(promise, what, timeout = TIMEOUT_MS) {
   return Promise.race([promise, expiry]).finally(() => clearTimeout(timer));
 }
 
+/** Empties the outbox, items and failures, under no lock: between runs. `changeOutbox`: the library's, from lib/page/outbox.js. */
+export const emptyOutbox = (changeOutbox) =>
+  changeOutbox((items, failures) => ({ outcome: undefined, removeItems: items, removeFailures: failures }));
+
 export async function closeNotifications(registration) {
   for (let attempt = 0; attempt < 100; attempt++) {
     const shown = await registration.getNotifications();

@@ -2,7 +2,7 @@
 // offline, and the bench worker (the library's worker file) delivers on reconnect. `?mode=floor`:
 // nothing of the library; the page's own `online` listener calls registration.showNotification.
 // Times are wall-clock (timeOrigin + now), so that the worker's and the page's compare.
-import { askWorker, closeNotifications, withTimeout } from './common.js';
+import { askWorker, closeNotifications, emptyOutbox, withTimeout } from './common.js';
 
 const mode = new URL(location.href).searchParams.get('mode');
 const NOTIFICATION = { title: 'Bench reminder', body: 'Your report is ready.', lang: 'en' };
@@ -34,7 +34,7 @@ async function setUp() {
 /** Nothing on screen, nothing queued, the worker's log of shown notifications empty. */
 async function reset() {
   await closeNotifications(registration);
-  await outbox?.clearStores();
+  if (outbox) await emptyOutbox(outbox.changeOutbox);
   await askWorker(registration, { type: 'bench:reset' });
 }
 

@@ -1,8 +1,8 @@
 // Click and delivery benchmarks, against the bench's service worker and the real outbox.
 import '/dist/sync-notify-button.js';
-import { addItem, clearStores as clearOutbox, countItems } from '/lib/page/outbox.js';
+import { addItem, changeOutbox, countItems } from '/lib/page/outbox.js';
 import { FLUSH_REQUEST, OUTBOX_CHANNEL, SYNC_TAG } from '/lib/shared/protocol.js';
-import { askWorker, closeNotifications, withTimeout } from './common.js';
+import { askWorker, closeNotifications, emptyOutbox, withTimeout } from './common.js';
 
 const FLOOR_DATABASE = 'bench-floor';
 const FLOOR_TAG = 'bench-floor';
@@ -134,7 +134,7 @@ async function runClicks({ warmup, rounds, perRound }) {
 }
 
 async function resetOutbox() {
-  await clearOutbox();
+  await emptyOutbox(changeOutbox);
   await closeNotifications(registration);
 }
 

@@ -1,20 +1,16 @@
 /**
  * What the person at the keyboard can do to the outbox: take an item back, send it again now,
- * dismiss a failure, and clear everything at sign-out. Each runs under both delivery locks, so it
- * never races a delivery in this tab, another tab or the worker: a flush in progress finishes
- * first, and no flush starts until the change is committed.
+ * dismiss a failure, and clear everything at sign-out. Each runs between deliveries (under both
+ * locks, shared/protocol.ts), so it never races a delivery in this tab, another tab or the worker:
+ * a flush in progress finishes first, and no flush starts until the change is committed.
  */
 import { announce } from '../shared/channel.js';
 import type { OutboxFailure, OutboxItem } from '../shared/outbox-schema.js';
-import { DELIVERY_LOCK, SEND_LOCK } from '../shared/protocol.js';
+import { betweenDeliveries } from '../shared/protocol.js';
 import { changeOutbox, declareOwner, listItems } from './outbox.js';
 import { DEFAULT_MAX_AGE, DEFAULT_MAX_ITEMS, draftItem } from './queue.js';
 import { activeRegistration, requestDelivery } from './request-delivery.js';
-
-/** Runs `work` once no delivery runs anywhere, and keeps every delivery waiting until it is done. */
-const betweenDeliveries = <T>(work: () => Promise<T>): Promise<T> =>
-  // The order every flush takes them in (the send flush shows under the delivery lock): no deadlock.
-  navigator.locks.request(SEND_LOCK, () => navigator.locks.request(DELIVERY_LOCK, work)) as Promise<T>;
+import { checkNumber } from './validate.js';
 
 export type CancelOutcome = 'cancelled' | 'already-sent' | 'not-found';
 
@@ -41,7 +37,7 @@ export async function cancel(id: string): Promise<CancelOutcome> {
 export type RetryOutcome = 'retrying' | 'not-found' | 'outbox-full';
 
 /**
- * Sends an item again now: a waiting one without waiting for its backoff, a refused or expired
+ * Sends an item again now: a waiting one without waiting for its backoff, a rejected or expired
  * one back into the queue (with its id, so a server that saw it already can tell), for as long
  * as it was allowed to wait the first time. `outbox-full` when the outbox holds as many items as
  * a click may queue (1000); `not-found` also for a failure that cannot be sent again (unreadable).
@@ -54,9 +50,10 @@ export async function retryNow(id: string): Promise<RetryOutcome> {
       const failure = failures.find((candidate) => candidate.id === id);
       if (!failure?.notification) return { outcome: 'not-found' as const };
       if (items.length >= DEFAULT_MAX_ITEMS) return { outcome: 'outbox-full' as const };
-      // Back in the queue as new, with its id (a server that saw it can tell), its full wait again.
-      const { notification, request, scope, owner } = failure;
-      const draft = draftItem(notification, request, DEFAULT_MAX_AGE, scope, id);
+      // Back in the queue as new, with its id (a server that saw it can tell), its full wait again:
+      // its own max-age, or the default where the failure does not say (an earlier version's).
+      const { notification, request, scope, owner, maxAge } = failure;
+      const draft = draftItem(notification, request, checkNumber('max-age', maxAge) ? DEFAULT_MAX_AGE : maxAge!, scope, id);
       if (owner) draft.owner = owner;
       return { outcome: 'retrying' as const, removeFailures: [failure], addItems: [draft] };
     }),
@@ -69,7 +66,7 @@ export async function retryNow(id: string): Promise<RetryOutcome> {
   return outcome;
 }
 
-/** Removes a refused or expired item from the record of failures. */
+/** Removes a rejected or expired item from the record of failures. */
 export function dismissFailure(id: string): Promise<'dismissed' | 'not-found'> {
   return betweenDeliveries(async () => {
     const outcome = await changeOutbox((_, failures) => {

@@ -1,23 +1,17 @@
 /**
  * The page's side of the outbox, on idb: queue an item, count, list, clear. The worker drains the
- * same database through sw/outbox-store.ts; both open it with the schema in shared/outbox-schema.ts.
+ * same database through sw/outbox-store.ts; both open it through shared/open-outbox.ts, with the
+ * schema in shared/outbox-schema.ts.
  * Only idb's core is used (wrapped requests and transactions): the self-contained build leaves
  * out its shortcut methods and cursor iterators.
  */
 import { wrap, type IDBPDatabase } from 'idb';
-import {
-  DECLARED_OWNER,
-  OUTBOX_DATABASE,
-  OUTBOX_VERSION,
-  unlessBlocked,
-  upgradeOutbox,
-  type OutboxFailure,
-  type OutboxItem,
-  type OutboxSchema,
-} from '../shared/outbox-schema.js';
+import { openOutbox } from '../shared/open-outbox.js';
+import { DECLARED_OWNER, type OutboxFailure, type OutboxItem, type OutboxSchema } from '../shared/outbox-schema.js';
 import { isDeliverable, isListableFailure } from '../shared/outbox-record.js';
 
 export type { OutboxApiCall, OutboxFailure, OutboxItem, OutboxNotification } from '../shared/outbox-schema.js';
+export { closeOutbox } from '../shared/open-outbox.js';
 
 /** Thrown by {@link addItem} when the outbox already holds `maxItems`: nothing was stored. */
 export class OutboxFullError extends Error {
@@ -27,40 +21,8 @@ export class OutboxFullError extends Error {
 /** An item as handed to {@link addItem}, before IndexedDB numbers it. */
 export type OutboxDraft = Omit<OutboxItem, 'seq'>;
 
-type OutboxDatabase = IDBPDatabase<OutboxSchema>;
-
-let connection: Promise<OutboxDatabase> | undefined;
-
-function database(): Promise<OutboxDatabase> {
-  if (connection) return connection;
-  const request = indexedDB.open(OUTBOX_DATABASE, OUTBOX_VERSION);
-  request.onupgradeneeded = ({ oldVersion }) => upgradeOutbox(request.result, oldVersion);
-  // idb's promise for the open request (openDB's own wiring costs more than these lines).
-  const opening = wrap(request) as unknown as Promise<OutboxDatabase>;
-  const opened = unlessBlocked((onBlocked) => {
-    // An older tab holds the outbox at an older version: wait a little for it, not forever.
-    request.onblocked = onBlocked;
-    return opening;
-  });
-  connection = opened;
-  opened.then(
-    (db) => {
-      // Another page or the worker wants a newer schema, or is deleting the outbox: let it.
-      db.onversionchange = () => void closeOutbox();
-      // Closed by the browser (storage cleared): the next operation opens anew.
-      db.onclose = () => {
-        if (connection === opened) connection = undefined;
-      };
-    },
-    () => {
-      // A failed open is not cached: the next call tries again. One that succeeds after the
-      // caller gave up is closed, so it never blocks a later upgrade either.
-      if (connection === opened) connection = undefined;
-      void opening.then((db) => db.close(), () => undefined);
-    },
-  );
-  return opened;
-}
+/** This context's connection (shared/open-outbox.ts), in idb's wrapper: idb keeps one wrapper a connection. */
+const database = (): Promise<IDBPDatabase<OutboxSchema>> => openOutbox().then((db) => wrap(db) as IDBPDatabase<OutboxSchema>);
 
 /**
  * Stores a new item at the end of the queue, unless the outbox already holds `maxItems`: count
@@ -98,9 +60,14 @@ export async function countItems(): Promise<number> {
   return (await database()).transaction('items').store.count();
 }
 
-/** Items dropped undelivered: requests the server refused, items that expired, malformed records. */
+/**
+ * Items dropped undelivered: requests the server rejected, items that expired, malformed records.
+ * A rejection recorded by an earlier version, as `refused`, is read as `rejected`.
+ */
 export async function listFailures(): Promise<OutboxFailure[]> {
-  return (await (await database()).transaction('failures').store.getAll()).filter(isListableFailure);
+  return (await (await database()).transaction('failures').store.getAll())
+    .filter(isListableFailure)
+    .map((failure) => ((failure.reason as string) == 'refused' ? { ...failure, reason: 'rejected' } : failure));
 }
 
 /** What {@link changeOutbox}'s `decide` asks for: its answer, and the writes that go with it. */
@@ -141,16 +108,4 @@ export async function declareOwner(owner: string | null, discard: boolean): Prom
   for (const { seq } of removed) void items.delete(seq);
   await transaction.done;
   return removed;
-}
-
-/** Discards every item and failure at once, under no lock: for tests that reset the origin. */
-export async function clearStores(): Promise<void> {
-  await changeOutbox((items, failures) => ({ outcome: undefined, removeItems: items, removeFailures: failures }));
-}
-
-/** Closes this context's connection; the next operation opens a new one. */
-export async function closeOutbox(): Promise<void> {
-  const open = connection;
-  connection = undefined;
-  (await open?.catch(() => undefined))?.close();
 }

@@ -1,9 +1,12 @@
 /**
  * Lit renders through a Trusted Types policy named `lit-html`. On a page whose Content Security
  * Policy enforces Trusted Types without allowing that name, Lit stops as it loads and the element
- * is never defined: this says why, in the console. Imported before Lit, so that it listens by then.
+ * is never defined: this says why, in the console. Imported before Lit, so that it listens by then:
+ * its isServer comes from lit-html's module of that name alone, since `lit` would load Lit first.
  */
-if (typeof document !== 'undefined') {
+import { isServer } from 'lit-html/is-server.js';
+
+if (!isServer) {
   document.addEventListener('securitypolicyviolation', ({ effectiveDirective, sample }) => {
     if (effectiveDirective === 'trusted-types' && sample === 'lit-html') {
       console.error(

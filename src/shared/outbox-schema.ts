@@ -1,30 +1,12 @@
 /**
  * The outbox's shape, shared by both of its access layers: `page/outbox.ts` (on idb) and
- * `sw/outbox-store.ts` (on bare IndexedDB, small enough for the worker's budget).
+ * `sw/outbox-store.ts` (on bare IndexedDB, small enough for the worker's budget), which open it
+ * through `open-outbox.ts`.
  */
 import type { DBSchema } from 'idb';
 
 export const OUTBOX_DATABASE = 'sync-notify-outbox';
 export const OUTBOX_VERSION = 3;
-
-/**
- * How long opening the outbox may wait for an older connection to let go (a tab still running an
- * earlier version that ignores `versionchange`) before it fails, rather than hang a click or a
- * delivery.
- */
-export const OPEN_BLOCKED_TIMEOUT_MS = 3000;
-
-/**
- * Opens the outbox through `open`, which hands the `onBlocked` it is given to the open's `blocked`
- * event: {@link OPEN_BLOCKED_TIMEOUT_MS} after that, the result rejects with a TimeoutError. Both
- * access layers open through it.
- */
-export function unlessBlocked<T>(open: (onBlocked: () => void) => Promise<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const giveUp = () => reject(new DOMException('Outbox blocked', 'TimeoutError'));
-    open(() => setTimeout(giveUp, OPEN_BLOCKED_TIMEOUT_MS)).then(resolve, reject);
-  });
-}
 
 /**
  * The failures are bounded: at most this many are kept, the newest; older ones go as a new one is
@@ -95,7 +77,7 @@ export type FormContentType = 'application/x-www-form-urlencoded' | 'multipart/f
 export type FormEntry = [name: string, value: string | File];
 
 /**
- * An item the worker settles as refused without an HTTP status: it can never succeed. `malformed`:
+ * An item the worker settles as rejected without an HTTP status: it can never succeed. `malformed`:
  * the record read back is not of the shape this library writes (shared/outbox-record.ts).
  */
 export type RefusalProblem = 'cross-origin' | 'redirect' | 'unsendable' | 'malformed';
@@ -103,8 +85,12 @@ export type RefusalProblem = 'cross-origin' | 'redirect' | 'unsendable' | 'malfo
 /** An item dropped from the queue for good, kept here so the app can tell its user. */
 export interface OutboxFailure {
   id: string;
-  /** `refused`: the server answered a 4xx other than 429 (or the worker refused a cross-origin URL). */
-  reason: 'refused' | 'expired';
+  /**
+   * `rejected`: the server answered a 4xx other than 429, or the worker refused to send it (status
+   * 0, see `problem`), as the `rejected` announcement and the element's `sync-notify-error` say.
+   * Earlier versions stored it as `refused`, which `listFailures` reads as `rejected`.
+   */
+  reason: 'rejected' | 'expired';
   /** The HTTP status of a refusal (0 when the worker refused to send, see `problem`). */
   status?: number;
   /** Why the worker refused to send it: not its page's origin, a redirect, a request that cannot be built, or a malformed record. */
@@ -118,6 +104,11 @@ export interface OutboxFailure {
   scope?: string;
   /** The item's owner, for a retry: sent again only while that owner is declared. */
   owner?: string;
+  /**
+   * The item's max-age, in seconds, for a retry: it may wait as long again. Absent on failures
+   * recorded by earlier versions, and for items that had no expiry: a retry waits the default.
+   */
+  maxAge?: number;
 }
 
 export interface OutboxItem {

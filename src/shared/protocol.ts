@@ -1,6 +1,6 @@
 /**
- * The names both sides of the outbox agree on: the page (element, queue API) and the
- * service worker import them from here, so a rename cannot split them.
+ * The names both sides of the outbox agree on, and the order of its locks: the page (element,
+ * queue API) and the service worker import them from here, so a rename cannot split them.
  */
 import type { RefusalProblem } from './outbox-schema.js';
 
@@ -21,6 +21,15 @@ export const DELIVERY_LOCK = 'sync-notify-outbox-delivery';
  * server holds back later requests, never a notification.
  */
 export const SEND_LOCK = 'sync-notify-outbox-send';
+
+/**
+ * Runs `work` once no delivery runs anywhere, holding both locks, and keeps every delivery waiting
+ * until it is done. Taken in the one order every holder of both takes them, send lock then delivery
+ * lock (the send flush shows what it sent under the delivery lock, while it holds the send lock),
+ * so that no two holders wait on each other.
+ */
+export const betweenDeliveries = <T>(work: () => Promise<T>): Promise<T> =>
+  navigator.locks.request(SEND_LOCK, () => navigator.locks.request(DELIVERY_LOCK, work)) as Promise<T>;
 
 /** Prefix of the notification tag given to items whose author set none. */
 export const NOTIFICATION_TAG_PREFIX = 'sync-notify-';

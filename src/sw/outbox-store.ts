@@ -1,63 +1,20 @@
 /**
  * The worker's side of the outbox: the operations delivery needs (read, remove, record a failure,
- * update), on bare IndexedDB, since idb alone would take 1.4 of the worker's 2.8 KB budget. The
- * schema is shared/outbox-schema.ts, which the page's idb layer (page/outbox.ts) opens with too.
+ * update), on bare IndexedDB, since idb alone would take 1.4 of the worker's 2.8 KB budget. It
+ * opens the outbox as the page's idb layer (page/outbox.ts) does, through shared/open-outbox.ts.
  */
-import {
-  DECLARED_OWNER,
-  FAILURE_MAX_AGE_MS,
-  MAX_FAILURES,
-  OUTBOX_DATABASE,
-  OUTBOX_VERSION,
-  unlessBlocked,
-  upgradeOutbox,
-  type OutboxFailure,
-  type OutboxItem,
-} from '../shared/outbox-schema.js';
+import { openOutbox } from '../shared/open-outbox.js';
+import { DECLARED_OWNER, FAILURE_MAX_AGE_MS, MAX_FAILURES, type OutboxFailure, type OutboxItem } from '../shared/outbox-schema.js';
 
 type StoreName = 'items' | 'failures' | 'owner';
 
-let connection: Promise<IDBDatabase> | undefined;
-
-/** Settles with an open request's or a transaction's outcome. */
-function settled<T>(target: IDBRequest<T> | IDBTransaction, result: () => T): Promise<T> {
+/** Settles with a transaction's outcome. */
+function settled<T>(transaction: IDBTransaction, result: () => T): Promise<T> {
   return new Promise((resolve, reject) => {
+    transaction.oncomplete = () => resolve(result());
     // Set on every abort but an explicit abort(), which nothing here calls.
-    const fail = () => reject(target.error);
-    if (target instanceof IDBTransaction) {
-      target.oncomplete = () => resolve(result());
-      target.onabort = fail;
-    } else {
-      target.onsuccess = () => resolve(result());
-    }
-    target.onerror = fail;
+    transaction.onabort = transaction.onerror = () => reject(transaction.error);
   });
-}
-
-function database(): Promise<IDBDatabase> {
-  if (!connection) {
-    const request = indexedDB.open(OUTBOX_DATABASE, OUTBOX_VERSION);
-    request.onupgradeneeded = ({ oldVersion }) => upgradeOutbox(request.result, oldVersion);
-    connection = unlessBlocked((onBlocked) => {
-      request.onblocked = onBlocked;
-      return settled(request, () => {
-        const db = request.result;
-        // A page wants a newer schema, or the outbox is being deleted: let it, and reopen next time.
-        db.onversionchange = db.onclose = () => {
-          db.close();
-          connection = undefined;
-        };
-        return db;
-      });
-    });
-    // A failed open must not be cached: the next call tries again. One that succeeds after it
-    // timed out is closed, so it never blocks a later upgrade either.
-    connection.catch(() => {
-      connection = undefined;
-      request.onsuccess = () => request.result.close();
-    });
-  }
-  return connection;
 }
 
 /**
@@ -69,7 +26,7 @@ async function transact<T>(
   mode: IDBTransactionMode,
   work: (store: (name: StoreName) => IDBObjectStore) => () => T,
 ): Promise<T> {
-  const transaction = (await database()).transaction(stores, mode);
+  const transaction = (await openOutbox()).transaction(stores, mode);
   return settled(transaction, work((name) => transaction.objectStore(name)));
 }
 

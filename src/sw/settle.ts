@@ -17,7 +17,7 @@ export interface DeliveryReport {
   delivered: OutboxItem[];
   /** Items not delivered yet (notification not shown, or request to retry); they stay queued. */
   failed: DeliveryFailure[];
-  /** Items removed from the queue undelivered and recorded: refused by the server, or expired. */
+  /** Items removed from the queue undelivered and recorded: rejected (by the server or the worker), or expired. */
   dropped: OutboxFailure[];
 }
 
@@ -40,7 +40,7 @@ export async function itemsOf(registration: ServiceWorkerRegistration, report?: 
   declaredOwner = owner;
   for (const record of records) {
     if (!isDeliverable(record)) {
-      if (report) await drop(record, { reason: 'refused', status: 0, problem: 'malformed' }, report);
+      if (report) await drop(record, { reason: 'rejected', status: 0, problem: 'malformed' }, report);
       continue;
     }
     const change = unwritten.get(record.id);
@@ -77,7 +77,12 @@ export function keep(report: DeliveryReport, item: OutboxItem, error: unknown, a
   if (announced) announce({ type: 'delivery-failed', id: item.id, message: String(error) });
 }
 
-type Drop = { reason: 'refused'; status: number; problem?: RefusalProblem } | { reason: 'expired' };
+/**
+ * Why an item is dropped. A refusal is `rejected`, as the pages name it; `refused`, its name in
+ * the outbox before, is still taken from send-api-calls.ts until it says `rejected` too, and
+ * recorded as `rejected`.
+ */
+type Drop = { reason: 'rejected' | 'refused'; status: number; problem?: RefusalProblem } | { reason: 'expired' };
 
 /**
  * Moves an item to the failures record, or at least out of the queue, and tells the pages why. Of
@@ -86,16 +91,17 @@ type Drop = { reason: 'refused'; status: number; problem?: RefusalProblem } | { 
 export async function drop(item: OutboxItem, why: Drop, report: DeliveryReport): Promise<void> {
   const { notification, request, scope, owner } = item;
   const id = typeof item.id == 'string' && item.id ? item.id : `malformed-${item.seq}`;
+  const recorded = { ...why, reason: why.reason == 'expired' ? why.reason : 'rejected', id, failedAt: Date.now() } as const;
   const failure: OutboxFailure =
-    why.reason == 'refused' && why.problem == 'malformed'
-      ? { ...why, id, failedAt: Date.now(), notification: isNotification(notification) ? notification : undefined }
-      : { ...why, id, failedAt: Date.now(), notification, request, scope, owner };
+    why.reason != 'expired' && why.problem == 'malformed'
+      ? { ...recorded, notification: isNotification(notification) ? notification : undefined }
+      : { ...recorded, notification, request, scope, owner, maxAge: item.expiresAt && (item.expiresAt - item.queuedAt) / 1e3 };
   // Recording needs room; a removal right after a refused write does not. A refusal is reported either way.
   await moveToFailures(item, failure)
     .catch(() => removeItems([item]))
     .catch(() => unwritten.set(id, null));
   report.dropped.push(failure);
-  announce(why.reason === 'expired' ? { type: 'expired', id } : { type: 'rejected', id, status: why.status, problem: why.problem });
+  announce(why.reason == 'expired' ? { type: 'expired', id } : { type: 'rejected', id, status: why.status, problem: why.problem });
 }
 
 /** Removes items whose notifications were shown, and reports them delivered. */

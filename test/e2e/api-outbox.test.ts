@@ -13,7 +13,7 @@ import { queueApiCall } from '../../src/page/api-calls.js';
 import { queueNotification, storeNotification } from '../../src/page/queue.js';
 import { SyncNotifyError } from '../../src/index.js';
 import { absorbNotificationDrops, outboxEmptied, pause, setOffline, shownItemIds, useHostWorker, waitForNotifications } from '../support/browser.js';
-import { buttonOf, clickAndWaitQueued, errorText } from '../support/element.js';
+import { clickAndWaitError, clickAndWaitQueued, errorText } from '../support/element.js';
 import { messagesEndpoint } from '../support/messages-endpoint.js';
 
 describe('the outbox for API calls', function () {
@@ -93,9 +93,7 @@ describe('the outbox for API calls', function () {
     const element = await fixture<SyncNotifyButton>(
       html`<sync-notify-button title="Chat" body="Elsewhere" endpoint=${otherOrigin}></sync-notify-button>`,
     );
-    const error = oneEvent(element, 'sync-notify-error');
-    buttonOf(element).click();
-    const { detail } = await error;
+    const detail = await clickAndWaitError(element);
     expect(detail.reason).to.equal('invalid-input');
     expect(detail.problem).to.deep.include({ kind: 'cross-origin' });
     expect(await countItems()).to.equal(0);
@@ -110,7 +108,7 @@ describe('the outbox for API calls', function () {
     // This page flushes as the API-call worker does.
     enableApiCalls(sendWaiting);
     const report = await deliverPending(host.registration);
-    expect(report.dropped.map(({ id, reason, status }) => ({ id, reason, status }))).to.deep.equal([{ id: item.id, reason: 'refused', status: 0 }]);
+    expect(report.dropped.map(({ id, reason, status }) => ({ id, reason, status }))).to.deep.equal([{ id: item.id, reason: 'rejected', status: 0 }]);
     expect(await countItems()).to.equal(0);
     expect(await server.received()).to.deep.equal([]);
   });
@@ -121,9 +119,7 @@ describe('the outbox for API calls', function () {
     );
     await setOffline(true);
     const queued = [await clickAndWaitQueued(element), await clickAndWaitQueued(element)];
-    const error = oneEvent(element, 'sync-notify-error');
-    buttonOf(element).click();
-    expect((await error).detail.reason).to.equal('outbox-full');
+    expect((await clickAndWaitError(element)).reason).to.equal('outbox-full');
     await element.updateComplete;
     expect(errorText(element)).to.equal(
       'Too many notifications are waiting, so this one was not queued.',

@@ -8,7 +8,7 @@ import '../../src/sync-notify-api-button.js';
 import type { SyncNotifyButton } from '../../src/sync-notify-button.js';
 import { queueApiCall } from '../../src/page/api-calls.js';
 import { cancel, clearOutbox, dismissFailure, retryNow } from '../../src/page/control.js';
-import { countItems, listFailures } from '../../src/page/outbox.js';
+import { countItems, listFailures, listItems } from '../../src/page/outbox.js';
 import { queueNotification } from '../../src/page/queue.js';
 import {
   absorbNotificationDrops,
@@ -83,6 +83,20 @@ describe('the user in control of the outbox', function () {
     expect(await listFailures()).to.deep.equal([]);
     expect(await dismissFailure(refused.item.id)).to.equal('not-found');
     expect(await retryNow(refused.item.id)).to.equal('not-found');
+  });
+
+  it('lets a retried failure wait as long as it was allowed to the first time', async () => {
+    const week = 7 * 24 * 60 * 60;
+    const server = await messagesEndpoint([409]);
+    const { item } = await queueApiCall({ title: 'Chat', body: 'A week to go', endpoint: server.endpoint, maxAge: week }, host.registration);
+    await waitUntil(async () => (await listFailures()).length === 1, 'the refusal was never recorded');
+    // Offline, the retried item stays queued to be looked at.
+    await setOffline(true);
+    expect(await retryNow(item.id)).to.equal('retrying');
+    const [retried] = await listItems();
+    expect(retried.id).to.equal(item.id);
+    // Before: the default max-age of 24 hours, whatever the item was queued with.
+    expect((retried.expiresAt! - retried.queuedAt) / 1000).to.equal(week);
   });
 
   it('clears at sign-out while the reconnect delivers: nothing queued before is shown after', async () => {

@@ -1,8 +1,9 @@
 /** The outbox store against the browser's real IndexedDB. */
 import { expect } from '@open-wc/testing';
 import { removeItems } from '../../src/sw/outbox-store.js';
-import { addItem, clearStores, closeOutbox, countItems, listItems } from '../../src/page/outbox.js';
+import { addItem, closeOutbox, countItems, listItems } from '../../src/page/outbox.js';
 import type { OutboxDraft } from '../../src/page/outbox.js';
+import { clearStores } from '../support/browser.js';
 
 const draft = (title: string): OutboxDraft => ({
   id: crypto.randomUUID(),

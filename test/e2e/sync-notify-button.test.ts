@@ -5,7 +5,7 @@ import '../../src/sync-notify-button.js';
 import { SyncNotifyButton } from '../../src/sync-notify-button.js';
 import { closeOutbox, countItems } from '../../src/page/outbox.js';
 import { emulateForcedColors, hideAndShowPage, registerHostWorker, resetOrigin, setPermissions, unregisterWorkers } from '../support/browser.js';
-import { buttonOf, errorText, statusText } from '../support/element.js';
+import { buttonOf, clickAndWaitError, errorText, statusText } from '../support/element.js';
 
 /** The denied guidance says where the setting is in the browser at hand. */
 const DENIED_TEXT = `Notifications are blocked for this site. Allow them ${
@@ -61,12 +61,6 @@ async function clickInFrame(setUp: string, attributes = 'title="t" body="b"', { 
 const AS_AN_IPHONE = `
   Object.defineProperty(navigator, 'userAgent', { value: 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1' });
   Object.defineProperty(navigator, 'maxTouchPoints', { value: 5 });`;
-
-async function clickAndWaitError(element: SyncNotifyButton) {
-  const error = oneEvent(element, 'sync-notify-error');
-  buttonOf(element).click();
-  return (await error).detail;
-}
 
 describe('<sync-notify-button>', () => {
   before(unregisterWorkers);

@@ -29,7 +29,7 @@ import { englishOutboxMessages, type SyncNotifyOutboxMessages } from '../../src/
 import { englishFormMessages } from '../../src/page/form-messages.js';
 import { queueNotification } from '../../src/page/queue.js';
 import { resetOrigin, setOffline, setPermissions, useHostWorker } from '../support/browser.js';
-import { buttonOf, errorText, statusText } from '../support/element.js';
+import { buttonOf, clickAndWaitError, errorText, statusText } from '../support/element.js';
 
 const LANGUAGES = ['de', 'fr', 'es', 'it', 'pt', 'nl', 'pl', 'ja', 'zh', 'ko', 'ar', 'he'] as const;
 type Language = (typeof LANGUAGES)[number];
@@ -84,12 +84,6 @@ async function showWaiting(element: SyncNotifyButton, count: number): Promise<st
   Object.assign(element as unknown as Driven, { note: { title: 't' }, online: false, pending: count });
   await element.updateComplete;
   return statusText(element);
-}
-
-async function clickAndWaitError(element: SyncNotifyButton) {
-  const error = oneEvent(element, 'sync-notify-error');
-  buttonOf(element).click();
-  return (await error).detail;
 }
 
 describe('translations', () => {

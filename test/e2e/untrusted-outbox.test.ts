@@ -76,7 +76,7 @@ describe('an outbox shared with code it does not control', function () {
 
     const failures = await listFailures();
     expect(failures).to.have.length(malformed.length);
-    expect(failures.every((failure) => failure.reason === 'refused' && failure.status === 0 && failure.problem === 'malformed')).to.equal(true);
+    expect(failures.every((failure) => failure.reason === 'rejected' && failure.status === 0 && failure.problem === 'malformed')).to.equal(true);
     await waitUntil(() => rows(list).length === malformed.length, 'the outbox element did not list the malformed records');
     expect(rows(list).filter((title) => title === 'Unreadable item')).to.have.length(3);
     expect(rows(list)).to.include.members(['No id', 'Bad call', 'Huge timeout']);
@@ -183,6 +183,19 @@ describe('an outbox shared with code it does not control', function () {
     expect(kept).not.to.include('older than 30 days');
     // The oldest went to make room for the newest.
     expect(kept).not.to.include(`failure ${MAX_FAILURES - 1}`);
+  });
+
+  it('reads a rejection that an earlier version recorded as `refused` as `rejected`, and offers its retry', async () => {
+    await setOffline(true);
+    await plant('failures', [{ id: 'earlier', reason: 'refused', status: 409, failedAt: Date.now(), notification: { title: 'Earlier', body: 'b' } }]);
+    expect((await listFailures()).map(({ id, reason, status }) => ({ id, reason, status }))).to.deep.equal([
+      { id: 'earlier', reason: 'rejected', status: 409 },
+    ]);
+    const list = await fixture<SyncNotifyOutbox>(html`<sync-notify-outbox scope="all"></sync-notify-outbox>`);
+    await waitUntil(() => rows(list).length === 1, 'the outbox element did not list the failure');
+    const row = list.shadowRoot!.querySelector('[part~="failed"]')!;
+    expect(row.querySelector('[part="state"]')!.textContent).to.equal('Refused by the server (HTTP 409)');
+    expect([...row.querySelectorAll('button')].map((button) => button.textContent)).to.deep.equal(['Retry now', 'Dismiss']);
   });
 });
 

@@ -1,7 +1,7 @@
 /** What tests do to the browser, as a user or a host site would. */
 import { executeServerCommand } from '@web/test-runner-commands';
 import { waitUntil } from '@open-wc/testing';
-import { clearStores, closeOutbox, countItems } from '../../src/page/outbox.js';
+import { changeOutbox, closeOutbox, countItems } from '../../src/page/outbox.js';
 import { OUTBOX_CHANNEL, SYNC_TAG, type OutboxAnnouncement } from '../../src/shared/protocol.js';
 import '../../src/shared/background-sync.js';
 
@@ -117,6 +117,11 @@ export const outboxEmptied = () => waitUntil(async () => (await countItems()) ==
 export async function pendingSyncTags(registration: ServiceWorkerRegistration): Promise<string[]> {
   const tags = (await registration.sync?.getTags()) ?? [];
   return tags.filter((tag) => tag === SYNC_TAG);
+}
+
+/** Discards every item and failure at once, under no lock (not for an app: clearOutbox waits for deliveries). */
+export async function clearStores(): Promise<void> {
+  await changeOutbox((items, failures) => ({ outcome: undefined, removeItems: items, removeFailures: failures }));
 }
 
 /** Leaves the origin as a first visit finds it. */

@@ -1,6 +1,6 @@
 /** Helpers that read the element as a user does: its button and the text on screen. */
 import { oneEvent } from '@open-wc/testing';
-import type { SyncNotifyButton } from '../../src/sync-notify-button.js';
+import type { SyncNotifyButton, SyncNotifyErrorDetail } from '../../src/sync-notify-button.js';
 
 export function buttonOf(element: SyncNotifyButton): HTMLButtonElement {
   return element.shadowRoot!.querySelector('button')!;
@@ -19,4 +19,11 @@ export async function clickAndWaitQueued(element: SyncNotifyButton) {
   const queued = oneEvent(element, 'sync-notify-queued');
   buttonOf(element).click();
   return (await queued).detail.item;
+}
+
+/** Clicks as a user would and resolves with the `sync-notify-error` that the click came to. */
+export async function clickAndWaitError(element: SyncNotifyButton): Promise<SyncNotifyErrorDetail> {
+  const error = oneEvent(element, 'sync-notify-error');
+  buttonOf(element).click();
+  return (await error).detail;
 }

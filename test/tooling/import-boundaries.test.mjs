@@ -26,6 +26,7 @@ describe('the import rule between src/page, src/sw and src/shared', () => {
     ['src/shared/example.ts', '../sw/settle.js'],
     ['src/sw/example.ts', 'idb'],
     ['src/shared/example.ts', 'lit'],
+    ['src/sw/example.ts', 'lit-html/is-server.js'],
     ['src/translations/example.ts', '../page/messages.js'],
     ['src/translations/example.ts', '../sync-notify-button.js'],
     ['src/translations/example.ts', 'lit'],

@@ -1,0 +1,25 @@
+/**
+ * What both elements (`<sync-notify-button>`, `<sync-notify-outbox>`) do alike: speak their
+ * language, and tell the page. Kept tiny: the button's self-contained file has no bytes to spare.
+ */
+
+/**
+ * An element's sentences, each from the author's `messages`, else from the translation registered
+ * for the element's language (the modules of translations/ install the hook, which finds the
+ * language), else English. `part`: the translation's table for an element other than the button
+ * (the outbox element's sentences are under `outbox`).
+ */
+export const sentencesOf = <T extends object>(element: Element & { messages: Partial<T> }, english: T, part?: 'outbox'): T => ({
+  ...english,
+  ...((part ? globalThis.syncNotifyTranslation?.(element)?.[part] : globalThis.syncNotifyTranslation?.(element)) as Partial<T> | undefined),
+  ...element.messages,
+});
+
+/** Dispatches one of the elements' events (typed in `HTMLElementEventMap`), out of its shadow root to the page. */
+export function emit<K extends keyof HTMLElementEventMap>(
+  element: Element,
+  type: K,
+  detail: HTMLElementEventMap[K] extends CustomEvent<infer Detail> ? Detail : never,
+): void {
+  element.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+}

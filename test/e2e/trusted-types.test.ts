@@ -1,0 +1,37 @@
+/**
+ * A page whose Content-Security-Policy enforces Trusted Types: the element is defined where the
+ * policy allows lit-html, and where it does not, the console names the directive to change.
+ */
+import { expect, waitUntil } from '@open-wc/testing';
+import { pause } from '../support/browser.js';
+
+describe('a page whose Content-Security-Policy enforces Trusted Types', () => {
+  async function load(policy: string) {
+    const frame = document.createElement('iframe');
+    frame.title = 'a page with Trusted Types';
+    frame.src = `/test/fixtures/trusted-types.html?policy=${encodeURIComponent(policy)}`;
+    document.body.append(frame);
+    const page = frame.contentWindow as Window & { loaded?: boolean; consoleErrors: string[] };
+    await waitUntil(() => page.loaded, 'the page never loaded', { timeout: 10_000 });
+    await pause(200);
+    const result = { defined: !!page.customElements.get('sync-notify-button'), errors: page.consoleErrors };
+    frame.remove();
+    return result;
+  }
+
+  it('defines the element when the policy allows lit-html', async function () {
+    if (!('trustedTypes' in window)) this.skip();
+    const { defined, errors } = await load('trusted-types lit-html');
+    expect(defined).to.equal(true);
+    expect(errors).to.deep.equal([]);
+  });
+
+  it('tells the developer in the console which directive to change when it does not', async function () {
+    if (!('trustedTypes' in window)) this.skip();
+    const { defined, errors } = await load('trusted-types other-policy');
+    expect(defined).to.equal(false);
+    expect(errors.filter((error) => error.includes('trusted-types directive'))).to.deep.equal([
+      "<sync-notify-button> cannot start: add lit-html to the trusted-types directive of this page's Content-Security-Policy.",
+    ]);
+  });
+});
