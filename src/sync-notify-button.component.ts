@@ -10,6 +10,7 @@ import type { OutboxItem } from './page/outbox.js';
 import { DEFAULT_MAX_AGE, DEFAULT_MAX_ITEMS, enqueue, type Admission } from './page/queue.js';
 import { activeRegistration, resumeDelivery } from './page/request-delivery.js';
 import { setOwner } from './page/control.js';
+import { emit, sentencesOf } from './page/element.js';
 import { nearestLang } from './page/lang.js';
 import { INVALID_JSON, type InputProblem, type OutboxInput } from './page/validate.js';
 import { watchOutbox, type OutboxUpdate } from './page/watch-outbox.js';
@@ -261,7 +262,7 @@ export class SyncNotifyButton extends LitElement {
    * element's language (the modules of translations/ install the hook), else English.
    */
   protected get text(): SyncNotifyMessages {
-    return { ...englishMessages, ...globalThis.syncNotifyTranslation?.(this), ...this.messages };
+    return sentencesOf(this, englishMessages);
   }
 
   /**
@@ -300,7 +301,7 @@ export class SyncNotifyButton extends LitElement {
     this.trackedItems.set(item.id, item.notification.title);
     this.note = { title: item.notification.title };
     this.enter('queued');
-    this.emit('sync-notify-queued', { item, persistent });
+    emit(this, 'sync-notify-queued', { item, persistent });
     // This press's own request: another button's answer says nothing about this one.
     const { answered } = await queued.delivery;
     // "Sending now" would be false: the site's worker lacks the line that delivers. The item stays.
@@ -338,7 +339,7 @@ export class SyncNotifyButton extends LitElement {
       this.note = { title, outcome: sent ? 'sent' : 'cancelled' };
       // A failure of a later click stays on screen: this outcome does not undo it.
       if (!this.failure && this.state !== 'working') this.state = sent ? 'sent' : 'idle';
-      this.emit(sent ? 'sync-notify-delivered' : 'sync-notify-cancelled', { id });
+      emit(this, sent ? 'sync-notify-delivered' : 'sync-notify-cancelled', { id });
     } else if (announcement.type === 'rejected') {
       this.trackedItems.delete(id);
       this.fail({ reason: 'rejected', status: announcement.status, problem: announcement.problem });
@@ -371,11 +372,7 @@ export class SyncNotifyButton extends LitElement {
     // For the developer, who can fix it; the person at the keyboard reads the sentence on screen.
     if (hint) console.error('<sync-notify-button>:', ...hint, this);
     const { reason, ...details } = failure;
-    this.emit('sync-notify-error', { reason, message: describeFailure(failure, this.text), ...details });
-  }
-
-  private emit<K extends keyof SyncNotifyEventMap>(type: K, detail: SyncNotifyEventMap[K]['detail']): void {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+    emit(this, 'sync-notify-error', { reason, message: describeFailure(failure, this.text), ...details });
   }
 }
 

@@ -137,7 +137,7 @@ export class SyncNotifyOutbox extends LitElement {
     const retryable = failure.reason === 'expired' || !FINAL_REFUSALS.includes(failure.status ?? 0);
     return html`<li part="item failed">
       <span part="title">${title}</span>
-      <span part="state">${failure.reason === 'expired' ? text.expired : text.refused(failure.status ?? 0)}</span>
+      <span part="state">${failure.reason === 'expired' ? text.expired : text.rejected(failure.status ?? 0)}</span>
       <span part="actions">
         ${retryable ? this.renderAction(failure, text.retryNow, retryNow) : ''} ${this.renderAction(failure, text.dismiss, dismissFailure)}
       </span>

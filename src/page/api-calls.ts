@@ -4,6 +4,7 @@
  * checks. With it, an `endpoint` is checked at the click, queued with its notification, and tried
  * again when the worker says the server asked to wait; `queueApiCall` queues one from code.
  */
+import { isServer } from 'lit-html/is-server.js';
 import { listen } from '../shared/channel.js';
 import type { OutboxApiCall, OutboxNotification } from '../shared/outbox-schema.js';
 import { SyncNotifyError } from './failure.js';
@@ -110,7 +111,7 @@ enableApiCallInput(validateApiCall);
 
 // A request the server could not take yet is tried again when the worker says. Not on a server
 // rendering the page, where an open channel would keep the process from ending.
-if (typeof document !== 'undefined') {
+if (!isServer) {
   listen((announcement) => announcement.type === 'retry' && deliverAgainAt(announcement.retryAt));
 }
 

@@ -12,7 +12,7 @@ export interface SyncNotifyOutboxMessages {
   /** An API call the server asked to wait for; `time` is when it is tried again. */
   retryingAt: (time: string) => string;
   /** `status` 0: the worker refused to send it (a redirect, another origin, a request that cannot be built). */
-  refused: (status: number) => string;
+  rejected: (status: number) => string;
   expired: string;
   /** The title shown for a record that could not be read (malformed, set aside by the worker). */
   unreadable: string;
@@ -31,7 +31,7 @@ export const englishOutboxMessages: SyncNotifyOutboxMessages = {
   empty: 'Nothing is waiting to be sent.',
   waiting: 'Waiting for a connection',
   retryingAt: (time) => `The server asked to wait: trying again at ${time}`,
-  refused: (status) => (status ? `Refused by the server (HTTP ${status})` : 'Could not be sent'),
+  rejected: (status) => (status ? `Refused by the server (HTTP ${status})` : 'Could not be sent'),
   expired: 'Waited too long and was dropped',
   unreadable: 'Unreadable item',
   queuedAt: (time) => `queued at ${time}`,

@@ -38,7 +38,7 @@ const sendTo = (endpoint: string, registration: ServiceWorkerRegistration, repor
           await record(item, { sentAt: Date.now() });
           sent = true;
         } else if ('refusedWith' in attempt) {
-          await drop(item, { reason: 'refused', status: attempt.refusedWith, problem: attempt.problem }, report);
+          await drop(item, { reason: 'rejected', status: attempt.refusedWith, problem: attempt.problem }, report);
         } else {
           if (attempt.retryAt !== item.retryAt) await record(item, { attempts: (item.attempts ?? 0) + 1, retryAt: attempt.retryAt });
           keep(report, item, new Error('Retrying later'), false);

@@ -77,12 +77,8 @@ export function keep(report: DeliveryReport, item: OutboxItem, error: unknown, a
   if (announced) announce({ type: 'delivery-failed', id: item.id, message: String(error) });
 }
 
-/**
- * Why an item is dropped. A refusal is `rejected`, as the pages name it; `refused`, its name in
- * the outbox before, is still taken from send-api-calls.ts until it says `rejected` too, and
- * recorded as `rejected`.
- */
-type Drop = { reason: 'rejected' | 'refused'; status: number; problem?: RefusalProblem } | { reason: 'expired' };
+/** Why an item is dropped: a refusal (`rejected`, by the server or the worker), or its age. */
+type Drop = { reason: 'rejected'; status: number; problem?: RefusalProblem } | { reason: 'expired' };
 
 /**
  * Moves an item to the failures record, or at least out of the queue, and tells the pages why. Of
@@ -91,9 +87,9 @@ type Drop = { reason: 'rejected' | 'refused'; status: number; problem?: RefusalP
 export async function drop(item: OutboxItem, why: Drop, report: DeliveryReport): Promise<void> {
   const { notification, request, scope, owner } = item;
   const id = typeof item.id == 'string' && item.id ? item.id : `malformed-${item.seq}`;
-  const recorded = { ...why, reason: why.reason == 'expired' ? why.reason : 'rejected', id, failedAt: Date.now() } as const;
+  const recorded = { ...why, id, failedAt: Date.now() };
   const failure: OutboxFailure =
-    why.reason != 'expired' && why.problem == 'malformed'
+    why.reason == 'rejected' && why.problem == 'malformed'
       ? { ...recorded, notification: isNotification(notification) ? notification : undefined }
       : { ...recorded, notification, request, scope, owner, maxAge: item.expiresAt && (item.expiresAt - item.queuedAt) / 1e3 };
   // Recording needs room; a removal right after a refused write does not. A refusal is reported either way.

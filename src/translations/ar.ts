@@ -68,7 +68,7 @@ const arabic: SyncNotifyTranslation = {
     empty: 'لا إشعارات في انتظار الإرسال.',
     waiting: 'في انتظار الاتصال',
     retryingAt: (time) => `طلب الخادم الانتظار: إعادة المحاولة الساعة ${isolate(time)}`,
-    refused: (status) => (status ? `رفضه الخادم (${isolate(`HTTP ${status}`)})` : 'تعذّر إرساله'),
+    rejected: (status) => (status ? `رفضه الخادم (${isolate(`HTTP ${status}`)})` : 'تعذّر إرساله'),
     expired: 'انتظر مدة طويلة جدًا فحُذف',
     unreadable: 'عنصر غير مقروء',
     queuedAt: (time) => `في قائمة الانتظار منذ ${isolate(time)}`,

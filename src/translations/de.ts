@@ -50,7 +50,7 @@ const german: SyncNotifyTranslation = {
     empty: 'Es wartet nichts auf den Versand.',
     waiting: 'Wartet auf eine Verbindung',
     retryingAt: (time) => `Der Server hat um Aufschub gebeten: neuer Versuch um ${time}`,
-    refused: (status) => (status ? `Vom Server abgelehnt (HTTP ${status})` : 'Konnte nicht gesendet werden'),
+    rejected: (status) => (status ? `Vom Server abgelehnt (HTTP ${status})` : 'Konnte nicht gesendet werden'),
     expired: 'Hat zu lange gewartet und wurde verworfen',
     unreadable: 'Unlesbarer Eintrag',
     queuedAt: (time) => `eingereiht um ${time}`,

@@ -44,7 +44,7 @@ const spanish: SyncNotifyTranslation = {
     waiting: 'Esperando conexión',
     // A colon before the time: «a las» would be wrong at one o’clock («a la 1:05»).
     retryingAt: (time) => `El servidor pidió esperar. Nuevo intento: ${time}`,
-    refused: (status) => (status ? `El servidor rechazó el envío (HTTP ${status})` : 'No se pudo enviar'),
+    rejected: (status) => (status ? `El servidor rechazó el envío (HTTP ${status})` : 'No se pudo enviar'),
     expired: 'Esperó demasiado y se descartó',
     unreadable: 'Elemento ilegible',
     queuedAt: (time) => `en cola desde ${time}`,

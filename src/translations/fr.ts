@@ -49,7 +49,7 @@ const french: SyncNotifyTranslation = {
     empty: 'Rien n’est en attente d’envoi.',
     waiting: 'En attente de connexion',
     retryingAt: (time) => `Le serveur a demandé d’attendre\u00a0: nouvel essai à ${time}`,
-    refused: (status) => (status ? `Refus du serveur (HTTP ${status})` : 'Envoi impossible'),
+    rejected: (status) => (status ? `Refus du serveur (HTTP ${status})` : 'Envoi impossible'),
     expired: 'Attente trop longue, envoi abandonné',
     unreadable: 'Élément illisible',
     queuedAt: (time) => `en file d’attente depuis ${time}`,

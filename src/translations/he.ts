@@ -54,7 +54,7 @@ const hebrew: SyncNotifyTranslation = {
     empty: 'אין התראות שממתינות לשליחה.',
     waiting: 'ממתינה לחיבור',
     retryingAt: (time) => `השרת ביקש להמתין: ניסיון נוסף בשעה ${isolate(time)}`,
-    refused: (status) => (status ? `השרת דחה אותה (${isolate(`HTTP ${status}`)})` : 'לא ניתן היה לשלוח אותה'),
+    rejected: (status) => (status ? `השרת דחה אותה (${isolate(`HTTP ${status}`)})` : 'לא ניתן היה לשלוח אותה'),
     expired: 'המתינה זמן רב מדי ונמחקה',
     unreadable: 'פריט שלא ניתן לקרוא',
     queuedAt: (time) => `נוספה לתור בשעה ${isolate(time)}`,

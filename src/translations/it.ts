@@ -43,7 +43,7 @@ const italian: SyncNotifyTranslation = {
     empty: 'Nessuna notifica in attesa di invio.',
     waiting: 'In attesa di connessione',
     retryingAt: (time) => `Il server ha chiesto di attendere: nuovo tentativo alle ore ${time}`,
-    refused: (status) => (status ? `Rifiutata dal server (HTTP ${status})` : 'Invio non riuscito'),
+    rejected: (status) => (status ? `Rifiutata dal server (HTTP ${status})` : 'Invio non riuscito'),
     expired: 'Ha atteso troppo ed è stata eliminata',
     unreadable: 'Elemento illeggibile',
     queuedAt: (time) => `in coda dalle ore ${time}`,

@@ -40,7 +40,7 @@ const japanese: SyncNotifyTranslation = {
     empty: '送信待ちの通知はありません。',
     waiting: '接続を待っています',
     retryingAt: (time) => `サーバーの要求で待機中（${time}に再試行）`,
-    refused: (status) => (status ? `サーバーに拒否されました（HTTP ${status}）` : '送信できませんでした'),
+    rejected: (status) => (status ? `サーバーに拒否されました（HTTP ${status}）` : '送信できませんでした'),
     expired: '待ち時間が長すぎたため削除されました',
     unreadable: '読み取れない項目',
     queuedAt: (time) => `${time}にキューに追加`,

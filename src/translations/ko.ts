@@ -43,7 +43,7 @@ const korean: SyncNotifyTranslation = {
     empty: '전송을 기다리는 알림이 없습니다.',
     waiting: '연결을 기다리는 중',
     retryingAt: (time) => `서버 요청으로 대기 중(${time}에 다시 시도)`,
-    refused: (status) => (status ? `서버에서 거부됨(HTTP ${status})` : '보내지 못함'),
+    rejected: (status) => (status ? `서버에서 거부됨(HTTP ${status})` : '보내지 못함'),
     expired: '너무 오래 기다려 삭제됨',
     unreadable: '읽을 수 없는 항목',
     queuedAt: (time) => `${time}에 대기열에 추가됨`,

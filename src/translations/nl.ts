@@ -42,7 +42,7 @@ const dutch: SyncNotifyTranslation = {
     empty: 'Er wacht niets op verzending.',
     waiting: 'Wacht op verbinding',
     retryingAt: (time) => `De server vroeg om te wachten: nieuwe poging om ${time}`,
-    refused: (status) => (status ? `Geweigerd door de server (HTTP ${status})` : 'Kon niet worden verstuurd'),
+    rejected: (status) => (status ? `Geweigerd door de server (HTTP ${status})` : 'Kon niet worden verstuurd'),
     expired: 'Wachtte te lang en is verwijderd',
     unreadable: 'Onleesbaar item',
     queuedAt: (time) => `in de wachtrij sinds ${time}`,

@@ -54,7 +54,7 @@ const polish: SyncNotifyTranslation = {
     empty: 'Nic nie czeka na wysłanie.',
     waiting: 'Czeka na połączenie',
     retryingAt: (time) => `Serwer poprosił o odczekanie: ponowna próba o ${time}`,
-    refused: (status) => (status ? `Odrzucone przez serwer (HTTP ${status})` : 'Nie udało się wysłać'),
+    rejected: (status) => (status ? `Odrzucone przez serwer (HTTP ${status})` : 'Nie udało się wysłać'),
     expired: 'Czekało zbyt długo i zostało usunięte',
     unreadable: 'Nieczytelny element',
     queuedAt: (time) => `w kolejce od ${time}`,

@@ -48,7 +48,7 @@ const portuguese: SyncNotifyTranslation = {
     waiting: 'Aguardando conexão',
     // A colon before the time: “às” would be wrong at one o’clock (“à 1:05”).
     retryingAt: (time) => `O servidor pediu para esperar. Nova tentativa: ${time}`,
-    refused: (status) => (status ? `Recusada pelo servidor (HTTP ${status})` : 'Não foi possível enviar'),
+    rejected: (status) => (status ? `Recusada pelo servidor (HTTP ${status})` : 'Não foi possível enviar'),
     expired: 'Esperou demais e foi descartada',
     unreadable: 'Item ilegível',
     queuedAt: (time) => `na fila desde ${time}`,

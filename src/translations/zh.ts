@@ -43,7 +43,7 @@ const chinese: SyncNotifyTranslation = {
     empty: '没有待发送的通知。',
     waiting: '正在等待网络连接',
     retryingAt: (time) => `服务器要求等待，将于 ${time} 重试`,
-    refused: (status) => (status ? `被服务器拒绝（HTTP ${status}）` : '无法发送'),
+    rejected: (status) => (status ? `被服务器拒绝（HTTP ${status}）` : '无法发送'),
     expired: '等待时间过长，已被丢弃',
     unreadable: '无法读取的项目',
     queuedAt: (time) => `${time} 加入队列`,

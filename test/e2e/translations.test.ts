@@ -65,8 +65,8 @@ function outboxSentencesOf(messages: SyncNotifyOutboxMessages): Record<string, s
   }
   for (const key of ['cancelled', 'sent', 'dismissed'] as const) sentences[key] = messages[key]('Order 12');
   for (const key of ['retryingAt', 'queuedAt'] as const) sentences[key] = messages[key]('10:45');
-  sentences['refused(409)'] = messages.refused(409);
-  sentences['refused(0)'] = messages.refused(0);
+  sentences['rejected(409)'] = messages.rejected(409);
+  sentences['rejected(0)'] = messages.rejected(0);
   return sentences;
 }
 
@@ -132,7 +132,7 @@ describe('translations', () => {
         }
         for (const key of ['cancelled', 'sent', 'dismissed']) expect(translated[key], `${lang} outbox.${key}`).to.include('Order 12');
         for (const key of ['retryingAt', 'queuedAt']) expect(translated[key], `${lang} outbox.${key}`).to.include('10:45');
-        expect(translated['refused(409)']).to.include('409');
+        expect(translated['rejected(409)']).to.include('409');
         // The outbox's sent and cancelled say what the button's say (the same item, the same event).
         expect(translated.sent).to.equal(translation(lang).sent('Order 12'));
         expect(translated.cancelled).to.equal(translation(lang).cancelled('Order 12'));
