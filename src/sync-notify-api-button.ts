@@ -22,9 +22,9 @@ const isSubmitButton = (control: Element) =>
   (control instanceof HTMLButtonElement || control instanceof HTMLInputElement) && (control.type == 'submit' || control.type == 'image');
 
 /**
- * `<sync-notify-button>` that also sends API calls (`endpoint`) and forms. Inside a `<form>`, or
- * tied to one by the `form` attribute as a native button is, and without an `endpoint` of its own
- * (which then says what to send), it is the form's send button: a press
+ * `<sync-notify-button>` that also sends API calls (`endpoint`) and forms. Inside a POST `<form>`,
+ * or tied to one by the `form` attribute as a native button is, and without an `endpoint` of its
+ * own (which then says what to send) or `type="button"`, it is the form's send button: a press
  * (or Enter in one of the form's fields) runs the form's constraint validation, then queues its
  * fields for its `action`, as its `enctype` encodes them, and the page stays where it is. The
  * worker sends them when online, exactly once (the item's id is the Idempotency-Key); the
@@ -39,13 +39,21 @@ export class SyncNotifyApiButton extends SyncNotifyButton {
   /** Keeps what was typed in the form once it is queued. By default the form is reset, so that it is not sent twice. */
   @property({ attribute: 'keep-form', type: Boolean, reflect: true }) keepForm = false;
 
+  /**
+   * `submit` (default): in a POST form, the element sends the form. `button`: it only notifies, as
+   * a native `<button type="button">` does nothing to its form.
+   */
+  @property({ attribute: 'type', reflect: true }) type: 'submit' | 'button' = 'submit';
+
   private readonly internals = this.attachInternals();
 
-  /** The form whose submission is being queued, while its press is read. */
-  private submitting?: HTMLFormElement;
+  /** The form this element's latest press is sending: read as it is submitted, reset once stored. */
+  private formPress?: HTMLFormElement;
 
-  /** Ends the listeners on the form, when the element leaves it. */
-  private formListeners?: AbortController;
+  /** A disabled `<fieldset>` around the element (or its `disabled` attribute), as the browser says. */
+  private disabledByForm = false;
+
+  private windowListeners?: AbortController;
 
   /** The form this element belongs to, as a native button's `form`: its ancestor, or the one its `form` attribute names. */
   get form(): HTMLFormElement | null {
@@ -53,20 +61,47 @@ export class SyncNotifyApiButton extends SyncNotifyButton {
   }
 
   /**
-   * The form a press sends: the element's own, unless it has an `endpoint`, which says what to send
-   * (an API call whose button sits in a form for its layout, as before forms were sent).
+   * The form a press sends: the element's own when it is a POST form. Not a search (GET) or a dialog
+   * form, whose submission is the page's own; not with an `endpoint`, which says what to send (an
+   * API-call button laid out in a form), nor with `type="button"`. Otherwise the element notifies, as
+   * it did before it sent forms.
    */
   private get sentForm(): HTMLFormElement | null {
-    return this.endpoint ? null : this.form;
+    const { form } = this;
+    return form && !this.endpoint && this.type != 'button' && formProperty(form, 'method') == 'post' ? form : null;
   }
 
-  /** Called by the browser whenever the element's form changes (connected, moved, `form` attribute). */
-  formAssociatedCallback(form: HTMLFormElement | null): void {
-    this.formListeners?.abort();
-    if (!form) return;
-    const { signal } = (this.formListeners = new AbortController());
-    form.addEventListener('submit', this.onSubmit, { signal });
-    form.addEventListener('keydown', this.onKeydown, { signal });
+  /** The form's first element that sends it, as the first submit button is a form's default one. */
+  private static firstSender(form: HTMLFormElement): Element | undefined {
+    return controlsOf(form).find((control) => control instanceof SyncNotifyApiButton && control.sentForm == form);
+  }
+
+  /**
+   * Listens on the window, after every listener of the page: a site's own `submit` or Enter handler,
+   * wherever it was added and whenever, can cancel the event, and is obeyed.
+   */
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const { signal } = (this.windowListeners = new AbortController());
+    addEventListener('submit', this.onSubmit, { signal });
+    addEventListener('keydown', this.onKeydown, { signal });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.windowListeners?.abort();
+  }
+
+  /** Called by the browser as a disabled fieldset around the element comes or goes. */
+  formDisabledCallback(disabled: boolean): void {
+    this.disabledByForm = disabled;
+    this.requestUpdate();
+  }
+
+  override updated(changed: Map<PropertyKey, unknown>): void {
+    super.updated(changed);
+    // Not bound in the template: the plain element's file does not carry forms.
+    this.renderRoot.querySelector('button')!.disabled = this.disabledByForm;
   }
 
   /**
@@ -76,55 +111,65 @@ export class SyncNotifyApiButton extends SyncNotifyButton {
    */
   protected override async handleClick(): Promise<void> {
     const form = this.sentForm;
-    if (!form) return super.handleClick();
-    // Called from the prototype: a field named `requestSubmit` hides the form's own method.
-    HTMLFormElement.prototype.requestSubmit.call(form);
+    if (!form) {
+      this.formPress = undefined;
+      return super.handleClick();
+    }
+    if (this.disabledByForm) return;
+    pressedIn.set(form, this);
+    try {
+      // From the prototype: a field named `requestSubmit` hides the form's own method.
+      HTMLFormElement.prototype.requestSubmit.call(form);
+    } finally {
+      pressedIn.delete(form);
+    }
   }
 
   /**
-   * The form's submission, taken over: its fields go to the outbox instead of a page load. A submit
-   * button of the site's own (the event's `submitter`) keeps its native submission, and a listener
-   * of the site's that cancelled the submission is obeyed.
+   * The form's submission, taken over: its fields go to the outbox instead of a page load. Answered
+   * by the element pressed, or, for Enter or the site's own `requestSubmit()`, by the form's first
+   * sending element: never by two. A submit button of the site's own (the event's `submitter`) keeps
+   * its native submission, and a listener of the site's that cancelled the submission is obeyed.
    */
   private readonly onSubmit = (event: SubmitEvent): void => {
-    if (event.submitter || event.defaultPrevented || !this.sentForm) return;
+    const form = event.target;
+    if (!(form instanceof HTMLFormElement) || form != this.sentForm || event.submitter || event.defaultPrevented) return;
+    if ((pressedIn.get(form) ?? SyncNotifyApiButton.firstSender(form)) != this) return;
     event.preventDefault();
-    this.submitting = event.target as HTMLFormElement;
-    try {
-      void super.handleClick();
-    } finally {
-      this.submitting = undefined;
-    }
+    // A second press while the first is still being stored would queue the same fields twice.
+    if (this.state == 'working' || this.disabledByForm) return;
+    this.formPress = form;
+    void super.handleClick();
   };
 
   /**
-   * Enter in a text field submits the form, as it does for a form's default button. Only where the
+   * Enter in a text field submits its form, as it does for a form's default button. Only where the
    * form has no submit button of its own (then Enter is that button's), and only by the form's first
-   * such element, so that two of them do not queue it twice.
+   * sending element.
    */
   private readonly onKeydown = (event: KeyboardEvent): void => {
     const { target } = event;
     if (event.key != 'Enter' || event.defaultPrevented || event.isComposing || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
-    const form = this.sentForm;
-    if (!form || !(target instanceof HTMLInputElement) || !SUBMITTING_INPUTS.test(target.type)) return;
-    // From the prototype: a field named `elements` hides the form's own property.
-    const controls = [...(Object.getOwnPropertyDescriptor(HTMLFormElement.prototype, 'elements')!.get!.call(form) as HTMLFormControlsCollection)];
-    if (controls.some(isSubmitButton) || controls.find((control) => control instanceof SyncNotifyApiButton) !== this) return;
+    if (!(target instanceof HTMLInputElement) || !SUBMITTING_INPUTS.test(target.type)) return;
+    const { form } = target;
+    if (!form || form != this.sentForm || controlsOf(form).some(isSubmitButton) || SyncNotifyApiButton.firstSender(form) != this) return;
     event.preventDefault();
     void this.handleClick();
   };
 
   /** The press of a form: its fields, to its `action` with its `method` (read as it is submitted). */
   protected override get authoredInput(): OutboxInput {
-    const form = this.submitting;
+    const form = this.formPress;
     return form ? { ...super.authoredInput, form, endpoint: formProperty(form, 'action') } : super.authoredInput;
   }
 
-  /** Once queued, what was typed is in the outbox: the form is reset, so that a second press does not send it again. */
+  /** Once queued, what was typed is in the outbox: the form pressed is reset, so that a second press does not send it again. */
   protected override enter(state: SyncNotifyState): void {
     super.enter(state);
-    const form = this.sentForm;
-    if (state == 'queued' && form && !this.keepForm) HTMLFormElement.prototype.reset.call(form);
+    const form = this.formPress;
+    if (state != 'queued' || !form) return;
+    this.formPress = undefined;
+    if (!this.keepForm) HTMLFormElement.prototype.reset.call(form);
   }
 
   /** A file the person chose is too large: their sentence, not the one for a setup mistake. */
@@ -136,6 +181,14 @@ export class SyncNotifyApiButton extends SyncNotifyButton {
       : text;
   }
 }
+
+/** The element whose press is submitting a form, while the form's `submit` event is dispatched. */
+const pressedIn = new WeakMap<HTMLFormElement, SyncNotifyApiButton>();
+
+/** The form's controls (from the prototype: a field named `elements` hides the form's own property). */
+const controlsOf = (form: HTMLFormElement): Element[] => [
+  ...(Object.getOwnPropertyDescriptor(HTMLFormElement.prototype, 'elements')!.get!.call(form) as HTMLFormControlsCollection),
+];
 
 /** The element as a page that loaded this file has it: `SyncNotifyButton` is this class here. */
 export { SyncNotifyApiButton as SyncNotifyButton };

@@ -12,10 +12,10 @@ import type { SyncNotifyApiButton } from '../../src/sync-notify-api-button.js';
 import { countItems, listFailures } from '../../src/page/outbox.js';
 import { MAX_FORM_FILE_BYTES } from '../../src/page/validate.js';
 import { outboxEmptied, pause, setOffline, shownItemIds, useHostWorker, waitForNotifications } from '../support/browser.js';
-import { buttonOf, errorText, statusText } from '../support/element.js';
+import { buttonOf, clickAndWaitQueued, errorText, statusText } from '../support/element.js';
 import { messagesEndpoint, type ReceivedRequest } from '../support/messages-endpoint.js';
 
-type Enctype = 'application/x-www-form-urlencoded' | 'multipart/form-data';
+type Enctype = 'application/x-www-form-urlencoded' | 'multipart/form-data' | 'text/plain';
 
 /**
  * A contact form as a site writes it. The hidden field named `action` hides the form's own
@@ -117,33 +117,45 @@ async function sendOfflineThenReconnect(
 describe('a <form> sent through the outbox', function () {
   const host = useHostWorker({ script: '/test/fixtures/api-sw.js' });
 
-  it('urlencoded, pressed offline: on reconnect the server receives what the browser would have posted, once', async () => {
-    const native = await nativeSubmission('application/x-www-form-urlencoded');
-    const received = await sendOfflineThenReconnect(host, 'application/x-www-form-urlencoded', async (_form, element) => buttonOf(element).click());
-    expect(received.contentType).to.match(/^application\/x-www-form-urlencoded\b/);
-    expect(received.fields).to.deep.equal(native.fields);
-    expect(received.text, 'byte for byte the native body').to.equal(native.text);
-    expect(received.fields).to.deep.include(['message', 'Hello,\r\nmy order #42 costs 50% = 10 €?\r\n\r\nÉlodie 🙂 a+b']);
-  });
+  const byClick = async (_form: HTMLFormElement, element: SyncNotifyApiButton) => buttonOf(element).click();
+  const byEnter = async (form: HTMLFormElement) => {
+    field(form, 'name').focus();
+    await sendKeys({ press: 'Enter' });
+  };
 
-  it('multipart with a file, submitted by Enter offline: the same fields and file bytes as a native submission', async () => {
-    const native = await nativeSubmission('multipart/form-data', attachment());
-    const received = await sendOfflineThenReconnect(
-      host,
-      'multipart/form-data',
-      async (form) => {
-        field(form, 'name').focus();
-        await sendKeys({ press: 'Enter' });
-      },
-      attachment(),
-    );
-    expect(received.contentType).to.match(/^multipart\/form-data; boundary=/);
-    expect(received.fields).to.deep.equal(native.fields);
-    expect(received.fields!.find(([name]) => name === 'attachment')![1]).to.deep.equal({
-      filename: 'order notes.bin',
-      type: 'application/octet-stream',
-      bytes: btoa(String.fromCharCode(0, 1, 2, 250, 13, 10, 0xff) + 'order\r\nnotes'),
+  for (const [how, press] of [['by click', byClick], ['by Enter', byEnter]] as const) {
+    it(`urlencoded, submitted ${how} offline: on reconnect the server receives what the browser would have posted, once`, async () => {
+      const native = await nativeSubmission('application/x-www-form-urlencoded');
+      const received = await sendOfflineThenReconnect(host, 'application/x-www-form-urlencoded', press);
+      expect(received.contentType).to.match(/^application\/x-www-form-urlencoded\b/);
+      expect(received.fields).to.deep.equal(native.fields);
+      expect(received.text, 'byte for byte the native body').to.equal(native.text);
+      expect(received.fields).to.deep.include(['message', 'Hello,\r\nmy order #42 costs 50% = 10 €?\r\n\r\nÉlodie 🙂 a+b']);
     });
+
+    it(`multipart with a file, submitted ${how} offline: the same fields and file bytes as a native submission`, async () => {
+      const native = await nativeSubmission('multipart/form-data', attachment());
+      const received = await sendOfflineThenReconnect(host, 'multipart/form-data', press, attachment());
+      expect(received.contentType).to.match(/^multipart\/form-data; boundary=/);
+      expect(received.fields).to.deep.equal(native.fields);
+      expect(received.fields!.find(([name]) => name === 'attachment')![1]).to.deep.equal({
+        filename: 'order notes.bin',
+        type: 'application/octet-stream',
+        bytes: btoa(String.fromCharCode(0, 1, 2, 250, 13, 10, 0xff) + 'order\r\nnotes'),
+      });
+    });
+  }
+
+  it('text/plain, online: the body the browser would have posted, and the page stays', async () => {
+    const native = await nativeSubmission('text/plain');
+    const { server, element } = await filledForm('text/plain');
+    const delivered = oneEvent(element, 'sync-notify-delivered');
+    buttonOf(element).click();
+    await delivered;
+    const received = await server.received();
+    expect(received.map((request) => request.contentType)).to.deep.equal(['text/plain']);
+    expect(received[0].text).to.equal(native.text);
+    expect(received[0].text).to.include('message=Hello,\r\nmy order');
   });
 
   it('queues nothing while the form is invalid: the browser says what to fix', async () => {
@@ -261,26 +273,85 @@ describe('a <form> sent through the outbox', function () {
     frame.remove();
   });
 
-  it('refuses at the press a GET form and an action on another origin, naming the field for the developer', async () => {
+  it('leaves a GET form to the page: the element only notifies; an action on another origin is refused', async () => {
     const form = await fixture<HTMLFormElement>(html`
       <form action="/search" method="get">
         <input name="q" value="shoes" aria-label="Search" />
-        <sync-notify-button title="Search" body="b">Search</sync-notify-button>
+        <sync-notify-button title="Search saved" body="b">Save search</sync-notify-button>
       </form>
     `);
     const element = form.querySelector<SyncNotifyApiButton>('sync-notify-button')!;
-    let error = oneEvent(element, 'sync-notify-error');
-    buttonOf(element).click();
-    expect((await error).detail).to.deep.include({ reason: 'invalid-input', problem: { kind: 'invalid-method', value: 'GET' } });
+    const item = await clickAndWaitQueued(element);
+    expect(item.request, 'a notification, no form sent').to.equal(undefined);
+    expect(field(form, 'q').value).to.equal('shoes');
 
     form.method = 'post';
     form.setAttribute('action', 'https://elsewhere.example/contact');
-    error = oneEvent(element, 'sync-notify-error');
+    const error = oneEvent(element, 'sync-notify-error');
     buttonOf(element).click();
     expect((await error).detail.problem).to.deep.equal({ kind: 'cross-origin', field: 'action', value: 'https://elsewhere.example/contact' });
     await element.updateComplete;
     expect(errorText(element)).to.equal('This button is not set up correctly, so nothing was queued.');
-    expect(await countItems()).to.equal(0);
+    expect(await countItems(), 'only the notification').to.equal(1);
     expect(location.pathname, 'the page never navigated').to.not.equal('/search');
+  });
+
+  it('sends a form once, for the button pressed, where two share it; type="button" only notifies', async () => {
+    const server = await messagesEndpoint();
+    const form = await fixture<HTMLFormElement>(html`
+      <form action=${server.endpoint} method="post">
+        <input name="note" value="Ring twice" aria-label="Note" />
+        <sync-notify-button id="first" title="First" body="b">First</sync-notify-button>
+        <sync-notify-button id="second" title="Second" body="b" keep-form>Second</sync-notify-button>
+        <sync-notify-button id="notify" type="button" title="Only a note" body="b">Notify</sync-notify-button>
+      </form>
+    `);
+    const [first, second, notify] = [...form.querySelectorAll<SyncNotifyApiButton>('sync-notify-button')];
+    let firstQueued = 0;
+    first.addEventListener('sync-notify-queued', () => firstQueued++);
+    const item = await clickAndWaitQueued(second);
+    expect(item.notification.title).to.equal('Second');
+    expect(firstQueued, 'the other button did not answer').to.equal(0);
+    await outboxEmptied();
+    expect((await server.received()).map((request) => request.fields)).to.deep.equal([[['note', 'Ring twice']]]);
+
+    const note = await clickAndWaitQueued(notify);
+    expect(note.request).to.equal(undefined);
+    await outboxEmptied();
+    expect(await server.received(), 'type="button" sent no form').to.have.length(1);
+    expect(firstQueued).to.equal(0);
+  });
+
+  it('sends nothing from a disabled fieldset, nor when a listener of the site cancels the submission', async () => {
+    const server = await messagesEndpoint();
+    const form = await fixture<HTMLFormElement>(html`
+      <form action=${server.endpoint} method="post">
+        <fieldset disabled>
+          <legend>Order note</legend>
+          <input name="note" value="Leave at the door" aria-label="Note" />
+          <sync-notify-button title="Note sent" body="b">Send</sync-notify-button>
+        </fieldset>
+      </form>
+    `);
+    const element = form.querySelector<SyncNotifyApiButton>('sync-notify-button')!;
+    await element.updateComplete;
+    expect(buttonOf(element).disabled, 'the button looks and is disabled').to.equal(true);
+    element.click();
+    buttonOf(element).click();
+
+    form.querySelector('fieldset')!.disabled = false;
+    await element.updateComplete;
+    expect(buttonOf(element).disabled).to.equal(false);
+    // Added after the element, on the document, as a site's delegated handler or a framework's is.
+    const cancel = (event: Event) => event.preventDefault();
+    document.addEventListener('submit', cancel);
+    try {
+      buttonOf(element).click();
+    } finally {
+      document.removeEventListener('submit', cancel);
+    }
+    await pause(300);
+    expect(await countItems()).to.equal(0);
+    expect(await server.received()).to.deep.equal([]);
   });
 });
