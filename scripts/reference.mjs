@@ -148,6 +148,9 @@ function renderElement({ tag, declarations, documented }, entryPoints) {
   );
   const entries = entryPoints.filter((entry) => declarations.some((d) => entry.origins.get(d.declaration.name) === d.module));
   if (entries.length) out.push(`Defined by: ${list(entries.map((entry) => entry.name))}.`);
+  // Where the tag has a base class too, what the documented subclass adds exists only where it defines the tag.
+  const onlyHere = declaration.superclass && declarations.some((d) => d.declaration.name === declaration.superclass.name);
+  const only = (member) => (onlyHere && !member.inheritedFrom ? ` Only where \`${documented.module}\` defines the tag.` : '');
   out.push('');
   if (declaration.summary || declaration.description) out.push(cell(declaration.summary ?? declaration.description), '');
 
@@ -159,7 +162,7 @@ function renderElement({ tag, declarations, documented }, entryPoints) {
         ['attribute', 'property', 'type', 'default', 'description'],
         attributes.map((a) => {
           const field = fields.get(a.fieldName);
-          return [code(a.name), code(a.fieldName), code(a.type?.text ?? field?.type?.text), code(a.default ?? field?.default), cell(a.description ?? field?.description)];
+          return [code(a.name), code(a.fieldName), code(a.type?.text ?? field?.type?.text), code(a.default ?? field?.default), cell((a.description ?? field?.description ?? '') + only(a))];
         }),
       ),
     );
@@ -168,7 +171,7 @@ function renderElement({ tag, declarations, documented }, entryPoints) {
   const properties = [...fields.values()].filter((f) => !attributeFields.has(f.name)).sort(byName);
   if (properties.length) {
     out.push('#### Properties without an attribute', '');
-    out.push(table(['property', 'type', 'default', 'description'], properties.map((p) => [code(p.name), code(p.type?.text), code(p.default), cell(p.description)])));
+    out.push(table(['property', 'type', 'default', 'description'], properties.map((p) => [code(p.name), code(p.type?.text), code(p.default), cell((p.description ?? '') + only(p))])));
   }
   const methods = members.filter((m) => m.kind === 'method').sort(byName);
   if (methods.length) {

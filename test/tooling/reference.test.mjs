@@ -59,3 +59,12 @@ test('a tag declared twice (a base class, and the subclass that registers it) is
     ],
   );
 });
+
+test('from the real manifest: <sync-notify-button> is defined by both element files, and what only the file with forms has says so', async () => {
+  const reference = await generateReference();
+  const section = reference.slice(reference.indexOf('### `<sync-notify-button>`'), reference.indexOf('### `<sync-notify-outbox>`'));
+  assert.match(section, /Defined by: .*`dist\/sync-notify-button\.js`/);
+  assert.match(section, /Defined by: .*`dist\/sync-notify-api-button\.js`/);
+  assert.match(section, /\| `keep-form` \|.*Only where `src\/sync-notify-api-button\.ts` defines the tag\. \|/);
+  assert.doesNotMatch(section, /\| `title` \|.*Only where/);
+});
