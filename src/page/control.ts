@@ -53,8 +53,7 @@ export async function retryNow(id: string): Promise<RetryOutcome> {
       // Back in the queue as new, with its id (a server that saw it can tell), its full wait again:
       // its own max-age, or the default where the failure does not say (an earlier version's).
       const { notification, request, scope, owner, maxAge } = failure;
-      const draft = draftItem(notification, request, checkNumber('max-age', maxAge) ? DEFAULT_MAX_AGE : maxAge!, scope, id);
-      if (owner) draft.owner = owner;
+      const draft = draftItem(notification, request, checkNumber('max-age', maxAge) ? DEFAULT_MAX_AGE : maxAge!, scope, owner, id);
       return { outcome: 'retrying' as const, removeFailures: [failure], addItems: [draft] };
     }),
   );

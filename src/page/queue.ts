@@ -31,12 +31,14 @@ export function draftItem(
   apiCall: OutboxApiCall | undefined,
   maxAge: number,
   scope: string | undefined,
+  owner: string | undefined,
   id: string = crypto.randomUUID(),
 ): OutboxDraft {
   const queuedAt = Date.now();
   const draft: OutboxDraft = { id, queuedAt, expiresAt: queuedAt + maxAge * 1000, notification };
   if (apiCall) draft.request = apiCall;
   if (scope) draft.scope = scope;
+  if (owner) draft.owner = owner;
   return draft;
 }
 
@@ -49,9 +51,7 @@ export async function storeNotification(
   apiCall?: OutboxApiCall,
   { maxAge = DEFAULT_MAX_AGE, maxItems = DEFAULT_MAX_ITEMS, scope, owner }: StoreOptions = {},
 ): Promise<OutboxItem> {
-  const draft = draftItem(notification, apiCall, maxAge, scope);
-  if (owner) draft.owner = owner;
-  const item = await addItem(draft, maxItems);
+  const item = await addItem(draftItem(notification, apiCall, maxAge, scope, owner), maxItems);
   announce({ type: 'queued', id: item.id });
   return item;
 }
