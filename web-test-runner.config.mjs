@@ -10,6 +10,7 @@ import { FIREFOX_ARGS, FIREFOX_PATH, FIREFOX_PREFS } from './scripts/firefox.mjs
 import { browserControl } from './test/support/browser-control.mjs';
 import { messagesApi, messagesApiCommands } from './test/support/messages-api.mjs';
 import { summaryReporter } from './test/support/summary-reporter.mjs';
+import { durationReporter } from '/tmp/duration-reporter.mjs';
 import { webkitControl } from './test/support/webkit/control.mjs';
 import { webkitLauncher } from './test/support/webkit/launcher.mjs';
 
@@ -116,9 +117,11 @@ export default {
   groups,
   nodeResolve: true,
   browsers: selected,
-  // Registrations, permissions and IndexedDB are per origin: one test file at a time.
+  // Registrations, permissions and IndexedDB are per origin: one test file at a time in each
+  // browser. The three browsers side by side: each has a profile of its own, and WebKit's offline
+  // (the namespace's default route) is seen by neither of the others (test/tooling/namespace.test.mjs).
   concurrency: 1,
-  concurrentBrowsers: 1,
+  concurrentBrowsers: 3,
   middleware: [fixtureHeaders, messagesApi(), serverRenderedButton],
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
@@ -129,5 +132,5 @@ export default {
   testFramework: { config: { timeout: 20_000 } },
   // Lit's development build (used in tests for its extra checks) announces itself in every file.
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
-  reporters: [defaultReporter(), summaryReporter()],
+  reporters: [defaultReporter(), summaryReporter(), durationReporter()],
 };
