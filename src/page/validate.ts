@@ -115,8 +115,12 @@ export function absoluteUrl(value: string | null | undefined, baseUrl: string, s
   }
 }
 
-/** The size of `value` as the outbox stores it, near enough: its JSON text in UTF-8. */
-export const storedBytes = (value: unknown): number => new Blob([JSON.stringify(value) ?? '']).size;
+/**
+ * The size of `value` as the outbox stores it, near enough: its JSON text in UTF-8. Counted by
+ * TextEncoder, not a Blob: in Chromium each Blob is registered with the browser process, which
+ * took 0.43 ms a call against 0.01 ms (npm run bench: a quarter of a click's time to stored).
+ */
+export const storedBytes = (value: unknown): number => new TextEncoder().encode(JSON.stringify(value) ?? '').length;
 
 /**
  * Checks and normalises a notification. URLs become absolute against `baseUrl`
