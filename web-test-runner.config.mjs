@@ -10,7 +10,6 @@ import { FIREFOX_ARGS, FIREFOX_PATH, FIREFOX_PREFS } from './scripts/firefox.mjs
 import { browserControl } from './test/support/browser-control.mjs';
 import { messagesApi, messagesApiCommands } from './test/support/messages-api.mjs';
 import { summaryReporter } from './test/support/summary-reporter.mjs';
-import { durationReporter } from '/tmp/duration-reporter.mjs';
 import { webkitControl } from './test/support/webkit/control.mjs';
 import { webkitLauncher } from './test/support/webkit/launcher.mjs';
 
@@ -132,5 +131,5 @@ export default {
   testFramework: { config: { timeout: 20_000 } },
   // Lit's development build (used in tests for its extra checks) announces itself in every file.
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
-  reporters: [defaultReporter(), summaryReporter(), durationReporter()],
+  reporters: [defaultReporter(), summaryReporter()],
 };
