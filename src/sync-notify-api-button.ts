@@ -185,10 +185,8 @@ export class SyncNotifyApiButton extends SyncNotifyButton {
 /** The element whose press is submitting a form, while the form's `submit` event is dispatched. */
 const pressedIn = new WeakMap<HTMLFormElement, SyncNotifyApiButton>();
 
-/** The form's controls (from the prototype: a field named `elements` hides the form's own property). */
-const controlsOf = (form: HTMLFormElement): Element[] => [
-  ...(Object.getOwnPropertyDescriptor(HTMLFormElement.prototype, 'elements')!.get!.call(form) as HTMLFormControlsCollection),
-];
+/** The form's controls. */
+const controlsOf = (form: HTMLFormElement): Element[] => [...formProperty(form, 'elements')];
 
 /** The element as a page that loaded this file has it: `SyncNotifyButton` is this class here. */
 export { SyncNotifyApiButton as SyncNotifyButton };

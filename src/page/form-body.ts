@@ -6,11 +6,11 @@ import type { FormContentType, FormEntry, OutboxApiCall } from '../shared/outbox
 import { MAX_FORM_FILE_BYTES, refuse, type Validation } from './validate.js';
 
 /**
- * What the form's own `action`, `method` or `enctype` property says: a field named so
+ * What the form's own `action`, `method`, `enctype` or `elements` property says: a field named so
  * (`<input name="action">`) hides the property on the form itself, never on its prototype.
  */
-export const formProperty = (form: HTMLFormElement, name: 'action' | 'method' | 'enctype'): string =>
-  Object.getOwnPropertyDescriptor(HTMLFormElement.prototype, name)!.get!.call(form) as string;
+export const formProperty = <Name extends 'action' | 'method' | 'enctype' | 'elements'>(form: HTMLFormElement, name: Name): HTMLFormElement[Name] =>
+  Object.getOwnPropertyDescriptor(HTMLFormElement.prototype, name)!.get!.call(form) as HTMLFormElement[Name];
 
 /** Newlines as a form submission sends them, CRLF (HTML: "converting an entry list to a list of name-value pairs"). */
 const crlf = (text: string) => text.replace(/\r\n?|\n/g, '\r\n');
