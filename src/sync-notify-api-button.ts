@@ -160,7 +160,7 @@ export class SyncNotifyApiButton extends SyncNotifyButton {
   /** The press of a form: its fields, to its `action` with its `method` (read as it is submitted). */
   protected override get authoredInput(): OutboxInput {
     const form = this.formPress;
-    return form ? { ...super.authoredInput, form, endpoint: formProperty(form, 'action') } : super.authoredInput;
+    return form ? { ...super.authoredInput, form } : super.authoredInput;
   }
 
   /** Once queued, what was typed is in the outbox: the form pressed is reset, so that a second press does not send it again. */

@@ -126,7 +126,8 @@ export async function queueApiCall(
   input: NotificationInput & ApiCallInput & RetentionInput,
   registration: ServiceWorkerRegistration,
 ): Promise<QueuedNotification> {
-  const endpoint = input.endpoint || (input.form instanceof HTMLFormElement ? formProperty(input.form, 'action') : undefined);
-  if (!endpoint) throw new SyncNotifyError({ reason: 'invalid-input', problem: { kind: 'invalid-url', field: 'endpoint', value: '' } });
-  return queueOrThrow({ ...input, endpoint }, registration);
+  if (!input.endpoint && !(input.form instanceof HTMLFormElement)) {
+    throw new SyncNotifyError({ reason: 'invalid-input', problem: { kind: 'invalid-url', field: 'endpoint', value: '' } });
+  }
+  return queueOrThrow(input, registration);
 }

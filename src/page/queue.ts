@@ -129,5 +129,5 @@ export function queueNotification(
   input: NotificationInput & RetentionInput,
   registration: ServiceWorkerRegistration,
 ): Promise<QueuedNotification> {
-  return queueOrThrow({ ...input, endpoint: undefined }, registration);
+  return queueOrThrow({ ...input, endpoint: undefined, form: undefined }, registration);
 }

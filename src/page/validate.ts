@@ -21,7 +21,7 @@ export interface ApiCallInput {
   requestTimeout?: number | null;
   /**
    * A form to send instead of the JSON body: its fields as its `enctype` encodes them, to its
-   * `action` (given as `endpoint`) with its `method` (POST). The element sets it when inside one.
+   * `action` with its `method` (POST), with no `endpoint`. The element sets it when inside one.
    */
   form?: HTMLFormElement | null;
 }
@@ -203,7 +203,7 @@ export interface RetentionInput {
 /** Everything an author may set for one outbox item: the element's attributes, the JS API's object. */
 export type OutboxInput = NotificationInput & ApiCallInput & RetentionInput;
 
-/** Checks the notification, and the API call too when an endpoint is given. */
+/** Checks the notification, and the API call too when an endpoint or a form is given. */
 export function validateOutboxInput(input: OutboxInput, baseUrl: string, pageOrigin: string): Validation<OutboxEntry> {
   const notification = validateNotification(input, baseUrl, pageOrigin);
   if (!notification.ok) return notification;
@@ -220,8 +220,8 @@ export function validateOutboxInput(input: OutboxInput, baseUrl: string, pageOri
     if (input.owner.length > MAX_TITLE_LENGTH) return refuse({ kind: 'too-long', field: 'owner', limit: MAX_TITLE_LENGTH });
     entry.owner = input.owner;
   }
-  if (input.endpoint) {
-    if (!validateApiCall) return refuse({ kind: 'api-calls-off', value: input.endpoint });
+  if (input.endpoint || input.form) {
+    if (!validateApiCall) return refuse({ kind: 'api-calls-off', value: input.endpoint ?? '' });
     const apiCall = validateApiCall(input, notification.value, baseUrl, pageOrigin);
     if (!apiCall.ok) return apiCall;
     entry.apiCall = apiCall.value;

@@ -9,7 +9,9 @@ import '../../src/sync-notify-api-button.js';
 import '../../src/sync-notify-outbox.js';
 import type { SyncNotifyOutbox } from '../../src/sync-notify-outbox.js';
 import type { SyncNotifyApiButton } from '../../src/sync-notify-api-button.js';
+import { queueApiCall } from '../../src/page/api-calls.js';
 import { countItems, listFailures } from '../../src/page/outbox.js';
+import { queueNotification } from '../../src/page/queue.js';
 import { MAX_FORM_FILE_BYTES } from '../../src/page/validate.js';
 import { outboxEmptied, pause, setOffline, shownItemIds, useHostWorker, waitForNotifications } from '../support/browser.js';
 import { buttonOf, clickAndWaitQueued, errorText, statusText } from '../support/element.js';
@@ -156,6 +158,21 @@ describe('a <form> sent through the outbox', function () {
     expect(received.map((request) => request.contentType)).to.deep.equal(['text/plain']);
     expect(received[0].text).to.equal(native.text);
     expect(received[0].text).to.include('message=Hello,\r\nmy order');
+  });
+
+  it('from JavaScript: queueApiCall sends a form to its action with no endpoint given; queueNotification only notifies', async () => {
+    const native = await nativeSubmission('application/x-www-form-urlencoded');
+    const { server, form } = await filledForm('application/x-www-form-urlencoded');
+    const { item } = await queueApiCall({ title: 'Message sent', body: 'b', form }, host.registration);
+    expect(item.request).to.deep.include({ url: new URL(server.endpoint, location.href).href, method: 'POST', contentType: 'application/x-www-form-urlencoded' });
+    await outboxEmptied();
+    const received = await server.received();
+    expect(received.map((request) => request.text)).to.deep.equal([native.text]);
+
+    const note = await queueNotification({ title: 'Only a note', body: 'b', form } as Parameters<typeof queueNotification>[0], host.registration);
+    expect(note.item.request, 'queueNotification sends no form').to.equal(undefined);
+    await outboxEmptied();
+    expect(await server.received()).to.have.length(1);
   });
 
   it('queues nothing while the form is invalid: the browser says what to fix', async () => {
