@@ -3,7 +3,8 @@
  * redirect, Retry-After of 0 or of 30 days, a 408 or 425. Notifications and the calls behind them
  * go on, and a server is never hammered.
  */
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import '../../src/sync-notify-api-button.js';
 import type { SyncNotifyButton } from '../../src/sync-notify-button.js';
 import { countItems, listFailures, listItems } from '../../src/page/outbox.js';
@@ -11,7 +12,6 @@ import { queueApiCall } from '../../src/page/api-calls.js';
 import { queueNotification, storeNotification } from '../../src/page/queue.js';
 import type { OutboxAnnouncement } from '../../src/shared/protocol.js';
 import {
-  absorbNotificationDrops,
   outboxEmptied,
   listenToOutbox,
   pause,
@@ -34,7 +34,6 @@ async function announcementsDuring(during: () => Promise<unknown>): Promise<Outb
 }
 
 describe('API calls that must not stall the queue', function () {
-  absorbNotificationDrops(this);
   const host = useHostWorker({ script: '/test/fixtures/api-sw.js' });
 
   it('shows a notification at once while a request hangs, and retries the request after its timeout', async () => {
@@ -104,7 +103,7 @@ describe('API calls that must not stall the queue', function () {
     const server = await messagesEndpoint([{ status: 503, retryAfter: String(30 * 24 * 60 * 60) }]);
     const heard = await announcementsDuring(async () => {
       await queueApiCall({ title: 'Chat', body: 'Come back later', endpoint: server.endpoint }, host.registration);
-      await waitUntil(async () => (await listItems())[0]?.retryAt !== undefined, 'no retry was scheduled');
+      await waitUntil(async () => (await listItems())[0]?.retryAt !== undefined, 'no retry was scheduled', { timeout: 10_000 });
       await pause(2_000);
     });
     const [item] = await listItems();

@@ -3,7 +3,8 @@
  * message reaches the server when the connection returns, exactly once and in order, and the
  * notification confirms it.
  */
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import '../../src/sync-notify-api-button.js';
 import type { SyncNotifyButton } from '../../src/sync-notify-button.js';
 import { deliverPending, enableApiCalls } from '../../src/sw/deliver.js';
@@ -12,12 +13,11 @@ import { countItems, listFailures, listItems } from '../../src/page/outbox.js';
 import { queueApiCall } from '../../src/page/api-calls.js';
 import { queueNotification, storeNotification } from '../../src/page/queue.js';
 import { SyncNotifyError } from '../../src/index.js';
-import { absorbNotificationDrops, outboxEmptied, pause, setOffline, shownItemIds, useHostWorker, waitForNotifications } from '../support/browser.js';
+import { outboxEmptied, pause, setOffline, shownItemIds, useHostWorker, waitForNotifications } from '../support/browser.js';
 import { clickAndWaitError, clickAndWaitQueued, errorText } from '../support/element.js';
 import { messagesEndpoint } from '../support/messages-endpoint.js';
 
 describe('the outbox for API calls', function () {
-  absorbNotificationDrops(this);
   const host = useHostWorker({ script: '/test/fixtures/api-sw.js' });
 
   it('sends nothing while offline, then each message once, in order, each followed by its notification', async () => {

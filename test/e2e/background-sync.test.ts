@@ -3,14 +3,14 @@
  * IndexedDB, a real sync fires in the real service worker (the dist file a host imports) when
  * page and worker are back online, and the notification appears in `getNotifications()`.
  */
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import '../../src/sync-notify-button.js';
 import type { SyncNotifyButton } from '../../src/sync-notify-button.js';
 import { countItems, listItems } from '../../src/page/outbox.js';
 import { SYNC_TAG } from '../../src/shared/protocol.js';
 import { storeNotification } from '../../src/page/queue.js';
 import {
-  absorbNotificationDrops,
   closeNotifications,
   hasBackgroundSync,
   pendingSyncTags,
@@ -24,7 +24,6 @@ import { buttonOf, clickAndWaitQueued, errorText, statusText } from '../support/
 
 // Only Chromium has Background Sync; elsewhere these are reported as skipped.
 (hasBackgroundSync ? describe : describe.skip)('delivery with Background Sync, offline and back', function () {
-  absorbNotificationDrops(this);
   const host = useHostWorker();
 
   it('keeps three notifications queued while offline and shows exactly three on reconnect', async () => {

@@ -6,12 +6,11 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/sync-notify-api-button.js';
 import type { SyncNotifyButton } from '../../src/sync-notify-button.js';
 import { countItems } from '../../src/page/outbox.js';
-import { absorbNotificationDrops, setOffline, useHostWorker, waitForNotifications } from '../support/browser.js';
+import { setOffline, useHostWorker, waitForNotifications } from '../support/browser.js';
 import { clickAndWaitError, clickAndWaitQueued, errorText } from '../support/element.js';
 
 describe('input refused at the click, with nothing queued', function () {
   // The summary test goes offline and back, where headless Chromium rarely drops a shown notification.
-  absorbNotificationDrops(this);
   useHostWorker();
 
   async function refusal(element: SyncNotifyButton) {

@@ -3,7 +3,8 @@
  * racing a delivery in flight, retry now after a refusal, dismiss, clear at sign-out while a sync
  * fires, and a cancel from another tab, in real browsers with the host's real worker.
  */
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import '../../src/sync-notify-api-button.js';
 import type { SyncNotifyButton } from '../../src/sync-notify-button.js';
 import { queueApiCall } from '../../src/page/api-calls.js';
@@ -11,7 +12,6 @@ import { cancel, clearOutbox, dismissFailure, retryNow } from '../../src/page/co
 import { countItems, listFailures, listItems } from '../../src/page/outbox.js';
 import { queueNotification } from '../../src/page/queue.js';
 import {
-  absorbNotificationDrops,
   openHostPage,
   outboxEmptied,
   pause,
@@ -25,7 +25,6 @@ import { clickAndWaitQueued, statusText } from '../support/element.js';
 import { messagesEndpoint } from '../support/messages-endpoint.js';
 
 describe('the user in control of the outbox', function () {
-  absorbNotificationDrops(this);
   const host = useHostWorker({ script: '/test/fixtures/api-sw.js' });
 
   it('cancels an item before reconnect: nothing is shown, the button says so', async () => {

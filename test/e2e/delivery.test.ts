@@ -3,7 +3,8 @@
  * and Chromium with sync refused behaves the same: the page asks the worker on every reconnect,
  * and any page opened later delivers what an earlier one left.
  */
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import '../../src/sync-notify-button.js';
 import type { SyncNotifyButton } from '../../src/sync-notify-button.js';
 import { countItems, listItems } from '../../src/page/outbox.js';
@@ -11,7 +12,6 @@ import { storeNotification } from '../../src/page/queue.js';
 import { FLUSH_REQUEST } from '../../src/shared/protocol.js';
 import { notificationOptions } from '../../src/sw/notification.js';
 import {
-  absorbNotificationDrops,
   hasBackgroundSync,
   listenToOutbox,
   openHostPage,
@@ -76,7 +76,6 @@ for (const worker of WORKERS) {
 }
 
 describe('delivery without Background Sync: on reconnect', function () {
-  absorbNotificationDrops(this);
   // Chromium: the user switched Background Sync off for the site. Firefox: there is none.
   const host = useHostWorker({ permissions: ['notifications'] });
 

@@ -6,7 +6,6 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/sync-notify-api-button.js';
 import type { SyncNotifyButton } from '../../src/sync-notify-button.js';
 import {
-  absorbNotificationDrops,
   hasBackgroundSync,
   setOffline,
   setPermissions,
@@ -17,7 +16,6 @@ import {
 import { buttonOf, clickAndWaitError, clickAndWaitQueued, errorText, statusText } from '../support/element.js';
 
 describe('the element tells the truth', function () {
-  absorbNotificationDrops(this);
   const host = useHostWorker({ permissions: ['notifications'] });
 
   it("names the delivered item's own title, and keeps a later click's failure on screen", async () => {

@@ -3,7 +3,8 @@
  * queues the form's fields offline and the worker posts them on reconnect, as the browser's own
  * submission of the same form would have (recorded by the same test server), exactly once.
  */
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/sync-notify-api-button.js';
 import '../../src/sync-notify-outbox.js';

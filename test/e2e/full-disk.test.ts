@@ -8,7 +8,8 @@
  * DevTools protocol, Firefox with its temporary storage fixed at 10 MB; each a browser of its own
  * (the `full-disk` group of web-test-runner.config.mjs, which says why). WebKit says why it skips it.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import '../../src/sync-notify-api-button.js';
 import type { SyncNotifyButton } from '../../src/sync-notify-button.js';
 import { changeOutbox, listFailures, listItems } from '../../src/page/outbox.js';

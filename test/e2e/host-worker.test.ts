@@ -4,16 +4,17 @@
  * host's lifecycle never waits on delivery, each app delivers only its own items, and a worker
  * without the line is named to the developer rather than reported as sending.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import '../../src/sync-notify-api-button.js';
 import type { SyncNotifyButton } from '../../src/sync-notify-button.js';
 import { countItems, listItems } from '../../src/page/outbox.js';
 import { storeNotification } from '../../src/page/queue.js';
 import { FLUSH_REQUEST } from '../../src/shared/protocol.js';
 import {
-  absorbNotificationDrops,
   closeNotifications,
   openHostPage,
+  outboxEmptied,
   pause,
   registerHostWorker,
   resetOrigin,
@@ -26,7 +27,6 @@ import {
 import { clickAndWaitError, errorText, statusText } from '../support/element.js';
 
 describe("the host's worker lifecycle", function () {
-  absorbNotificationDrops(this);
   before(() => setPermissions('notifications', 'background-sync'));
   afterEach(async () => {
     await resetOrigin();
@@ -54,7 +54,7 @@ describe("the host's worker lifecycle", function () {
     page.remove();
     await waitForNotifications(first, 3);
     expect((await shownItemIds(first)).sort()).to.deep.equal(items.map((item) => item.id).sort());
-    expect(await countItems()).to.equal(0);
+    await outboxEmptied();
   });
   it("holds no other app's delivery while the host's own activate takes its time", async () => {
     const app2 = await registerHostWorker('/test/fixtures/classic-sw.js', '/app2/');
@@ -76,7 +76,7 @@ describe("the host's worker lifecycle", function () {
     await waitUntil(() => app1.active?.state === 'activated', 'app1 never activated', { timeout: 10_000 });
     await waitForNotifications(app1, 1);
     expect(await shownItemIds(app1)).to.deep.equal([fromApp1.id]);
-    expect(await countItems()).to.equal(0);
+    await outboxEmptied();
     await closeNotifications(app1);
     await closeNotifications(app2);
   });

@@ -3,7 +3,8 @@
  * page (the tests of delivery after reconnecting rely on a worker that cannot reach the network
  * while offline), and bring it back with the page.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import { setOffline, useHostWorker } from '../support/browser.js';
 
 interface NetworkProbe {

@@ -3,14 +3,15 @@
  * declares who is signed in (`setOwner`, or the button's `owner`); the worker delivers an item
  * with an owner only while that owner is the one last declared.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import '../../src/sync-notify-api-button.js';
 import type { SyncNotifyButton } from '../../src/sync-notify-button.js';
 import { queueApiCall } from '../../src/page/api-calls.js';
 import { setOwner } from '../../src/page/control.js';
 import { countItems, listItems } from '../../src/page/outbox.js';
 import { queueNotification } from '../../src/page/queue.js';
-import { absorbNotificationDrops, setOffline, shownNotifications, useHostWorker } from '../support/browser.js';
+import { setOffline, shownNotifications, useHostWorker } from '../support/browser.js';
 import { clickAndWaitQueued } from '../support/element.js';
 import { messagesEndpoint } from '../support/messages-endpoint.js';
 
@@ -23,7 +24,6 @@ const shownAlready = (registration: ServiceWorkerRegistration, title: string) =>
 const waitingTitles = async () => (await listItems()).map(({ notification }) => notification.title).sort();
 
 describe('each user’s items their own', function () {
-  absorbNotificationDrops(this);
   const host = useHostWorker({ script: '/test/fixtures/api-sw.js' });
   after(() => setOwner(null));
 

@@ -2,14 +2,15 @@
  * Whose outbox, on a site that loads only the dist files by script tag: sign-out without npm, each
  * app's outbox element its own, and a notification that opens only what the site meant.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import type { SyncNotifyButton } from '../../src/sync-notify-button.js';
 import type { SyncNotifyOutbox } from '../../src/sync-notify-outbox.js';
 import type { OutboxItem } from '../../src/page/outbox.js';
 import { countItems, listItems } from '../../src/page/outbox.js';
 import { queueNotification } from '../../src/page/queue.js';
 import { OUTBOX_DATABASE, OUTBOX_VERSION } from '../../src/shared/outbox-schema.js';
-import { absorbNotificationDrops, requested, setOffline, shownNotifications, useHostWorker, waitForNotifications } from '../support/browser.js';
+import { requested, setOffline, shownNotifications, useHostWorker, waitForNotifications } from '../support/browser.js';
 
 interface ScriptTagSite extends Window {
   siteReady?: boolean;
@@ -58,7 +59,6 @@ const listed = (outbox: SyncNotifyOutbox) =>
   [...outbox.shadowRoot!.querySelectorAll('[part~="item"] [part="title"]')].map((title) => title.textContent!.trim());
 
 describe('a site that loads only the dist files by script tag', function () {
-  absorbNotificationDrops(this);
   const host = useHostWorker();
 
   it('signs the user out with clearOutbox from the dist module: nothing queued before it is shown', async () => {
@@ -105,10 +105,12 @@ describe('a site that loads only the dist files by script tag', function () {
 
   it('never shows user A’s item under user B, and shows it when A signs in again', async () => {
     const { frame, site } = await openSite();
+    // Offline first: the button's declaration asks the worker to deliver, and a request made
+    // online, handled once the test had gone offline, showed A's note under A (a loaded run).
+    await setOffline(true);
     // User A signs in: the page renders A's button, whose owner attribute declares A.
     const template = site.document.querySelector<HTMLTemplateElement>('#signed-in')!;
     site.document.body.append(template.content.cloneNode(true));
-    await setOffline(true);
     const owned = await press(site, '#owned');
     expect(owned.state).to.equal('queued');
     await site.site.setOwner('user-b');

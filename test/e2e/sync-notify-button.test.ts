@@ -1,5 +1,6 @@
 /** The element as a user and a host page meet it: rendering, attributes, states, events, a11y. */
-import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/sync-notify-button.js';
 import { SyncNotifyButton } from '../../src/sync-notify-button.js';

@@ -5,7 +5,8 @@
  * reads right to left in Arabic and Hebrew. The outbox element too, from each translation's
  * `outbox` table. Also the script-tag files of dist/translations/.
  */
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import '../../src/sync-notify-button.js';
 import type { SyncNotifyButton } from '../../src/sync-notify-button.js';
 import '../../src/sync-notify-outbox.js';

@@ -2,7 +2,8 @@
  * A page whose Content-Security-Policy enforces Trusted Types: the element is defined where the
  * policy allows lit-html, and where it does not, the console names the directive to change.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import { pause } from '../support/browser.js';
 
 describe('a page whose Content-Security-Policy enforces Trusted Types', () => {

@@ -4,7 +4,8 @@
  * answer: one bad record, one wrong-typed call or one hung request never stops the queue, and
  * nothing it stores grows without bound.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import '../../src/sync-notify-api-button.js';
 import '../../src/sync-notify-outbox.js';
 import type { SyncNotifyButton } from '../../src/sync-notify-button.js';
@@ -15,7 +16,6 @@ import { countItems, listFailures, listItems } from '../../src/page/outbox.js';
 import { queueNotification } from '../../src/page/queue.js';
 import { MAX_FAILURES, OUTBOX_DATABASE, OUTBOX_VERSION } from '../../src/shared/outbox-schema.js';
 import {
-  absorbNotificationDrops,
   listenToOutbox,
   outboxEmptied,
   requested,
@@ -46,7 +46,6 @@ const rows = (element: SyncNotifyOutbox) =>
 const askWorker = (registration: ServiceWorkerRegistration) => registration.active!.postMessage({ type: 'sync-notify:flush' });
 
 describe('an outbox shared with code it does not control', function () {
-  absorbNotificationDrops(this);
   const host = useHostWorker({ script: '/test/fixtures/api-sw.js' });
 
   it('sets malformed records aside as failures and delivers every good item around them', async () => {
