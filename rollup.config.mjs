@@ -32,13 +32,14 @@ const library = (input, tsconfig) => ({
 
 /**
  * For a `<script>` tag or `importScripts`: one minified file, dependencies included, within its
- * gzip budget: the element 13.4 KB, the worker 2.8 KB; the element and the worker that also handle
+ * gzip budget: the element 13.4 KB, the worker 2.9 KB; the element and the worker that also handle
  * API calls and forms, opt-in files of their own, 15.3 KB and 3.8 KB; the outbox element 12.4 KB.
  * Raised from 12.0, 2.0, 13.0, 3.0 and 12.0 by the least that fits, for defences and capabilities,
  * never dropped for bytes: the checks of untrusted input and records (type and size at the door,
  * the record check on every read, bounded failures, per-endpoint sends), the JavaScript API the
- * script-tag files export (`clearOutbox` for sign-out), the notification's URL check, owners, and
- * forms (1.2 KB of the element with API calls, 0.12 KB of its worker; the plain files carry none).
+ * script-tag files export (`clearOutbox` for sign-out), the notification's URL check, owners,
+ * forms (1.2 KB of the element with API calls, 0.12 KB of its worker; the plain files carry none),
+ * and the worker's wait for an activated worker where Firefox gives no `self.serviceWorker`.
  */
 const standalone = ({ input, file, format, tsconfig, gzipKB }) => ({
   input,
@@ -127,7 +128,7 @@ export default [
     file: 'dist/sync-notify-sw.js',
     format: 'iife',
     tsconfig: WORKER_TSCONFIG,
-    gzipKB: 2.8,
+    gzipKB: 2.9,
   }),
   // The same, and API calls (`endpoint`) and forms: sending, timeouts, retries and refusals.
   standalone({

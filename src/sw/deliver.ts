@@ -55,12 +55,14 @@ async function readyToShow(registration: ServiceWorkerRegistration, report: Deli
 export async function showWaiting(registration: ServiceWorkerRegistration, report: DeliveryReport): Promise<void> {
   // A Web Lock is released when its holder dies, so a worker killed mid-flush blocks no one.
   await navigator.locks.request(DELIVERY_LOCK, async () => {
-    // Not waited for before the first show: only needed once a show resolved, by when it has come.
-    const tagsOnScreen = registration.getNotifications().then(
-      (onScreen) => new Set(onScreen.map(({ tag }) => tag)),
+    // Read while the items are, and settled before the first show: in Chromium a getNotifications()
+    // still running when a show begins takes the new notification off the list (measured).
+    const onScreen = registration.getNotifications().then(
+      (notifications) => new Set(notifications.map(({ tag }) => tag)),
       () => new Set<string>(),
     );
     const ready = await readyToShow(registration, report);
+    const tags = await onScreen;
     const shown: OutboxItem[] = [];
     let removals = Promise.resolve();
     // The first at once, so that pages hear of the first delivery; then in batches, since every
@@ -79,7 +81,6 @@ export async function showWaiting(registration: ServiceWorkerRegistration, repor
       // earlier ones are closed, so an item shown again (after a crash), a shared tag or a summary
       // is never on screen twice. Only after the show: Chromium names a notification by its tag,
       // and a close sent before could reach it after the show, and close the new one.
-      const tags = await tagsOnScreen;
       if (tags.has(options.tag!)) {
         const sameTag = await registration.getNotifications({ tag: options.tag }).catch(() => []);
         sameTag.slice(0, -1).forEach((earlier) => earlier.close());
@@ -107,11 +108,19 @@ let activation: Promise<unknown> | undefined;
  */
 const activated = () =>
   (activation ??= new Promise((resolve) => {
-    // None in browsers before ServiceWorkerGlobalScope.serviceWorker (2023), which deliver as
-    // before, nor in a page delivering itself (the tests race one against the worker).
-    const worker = (self as { serviceWorker?: ServiceWorker }).serviceWorker;
-    const settleIfActivated = () => (!worker || worker.state == 'activated') && resolve(0);
-    worker?.addEventListener('statechange', settleIfActivated);
+    const { serviceWorker, registration } = self as { serviceWorker?: ServiceWorker; registration?: ServiceWorkerRegistration };
+    // A page delivering itself (the tests race one against the worker) waits for nothing.
+    if (!registration) return resolve(0);
+    // Firefox (ESR 153) has no self.serviceWorker: there, the registration's active worker must be
+    // activated, and a new app's first worker starts with none at all (measured). Before, it
+    // delivered at its install, where a show is refused for want of an active worker, and its
+    // items waited until a page asked again. A listener added twice is added once.
+    const settleIfActivated = () => {
+      if ((serviceWorker ?? registration.active)?.state == 'activated') return resolve(0);
+      const workers = serviceWorker ? [serviceWorker] : [registration.installing, registration.waiting, registration.active];
+      workers.forEach((worker) => worker?.addEventListener('statechange', settleIfActivated));
+    };
+    registration.addEventListener('updatefound', settleIfActivated);
     settleIfActivated();
   }));
 

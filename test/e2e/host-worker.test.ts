@@ -61,7 +61,7 @@ describe("the host's worker lifecycle", function () {
     const fromApp1 = await storeNotification({ title: 'App 1', body: 'b' }, undefined, { scope: new URL('/app1/', location.href).href });
     const fromApp2 = await storeNotification({ title: 'App 2', body: 'b' }, undefined, { scope: app2.scope });
 
-    const app1 = await navigator.serviceWorker.register('/test/fixtures/slow-activate-sw.js?activate-ms=4000', { scope: '/app1/' });
+    const app1 = await navigator.serviceWorker.register('/test/fixtures/slow-lifecycle-sw.js?activate-ms=4000', { scope: '/app1/' });
     await waitUntil(() => app1.active?.state === 'activating', 'app1 never began to activate', { timeout: 10_000, interval: 10 });
     // Before: app1's worker began its delivery here, and Chromium kept its show waiting for the
     // activation, with the origin's delivery lock held.
@@ -79,6 +79,20 @@ describe("the host's worker lifecycle", function () {
     await outboxEmptied();
     await closeNotifications(app1);
     await closeNotifications(app2);
+  });
+
+  it('delivers what waited for a new app once its first worker is activated, with no other trigger', async () => {
+    const scope = new URL('/app3/', location.href).href;
+    const waiting = await storeNotification({ title: 'Before the worker', body: 'b' }, undefined, { scope });
+    // Its install takes a second: the worker's start trigger comes while no worker of the app is active.
+    const app3 = await navigator.serviceWorker.register('/test/fixtures/slow-lifecycle-sw.js?install-ms=1000&activate-ms=0', { scope });
+    await waitUntil(() => app3.active?.state === 'activated', 'app3 never activated');
+    // Before, in Firefox (no self.serviceWorker to wait on): shown at install, refused with no active
+    // worker, and kept until some page asked again.
+    await waitForNotifications(app3, 1);
+    expect(await shownItemIds(app3)).to.deep.equal([waiting.id]);
+    await outboxEmptied();
+    await closeNotifications(app3);
   });
 });
 

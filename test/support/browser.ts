@@ -60,8 +60,8 @@ export async function privateWindowKind(): Promise<ControlCapabilities['privateW
   return (await controlCapabilities()).privateWindow;
 }
 
-/** The fixture workers: the one-line integration as a classic and a module script, the API-call one, and one whose own activate takes its time. */
-export type HostWorkerScript = `/test/fixtures/${'classic' | 'module' | 'api' | 'forgotten' | 'slow-activate' | 'network-probe'}-sw.js${string}`;
+/** The fixture workers: the one-line integration as a classic and a module script, the API-call one, and one whose own install or activate takes its time. */
+export type HostWorkerScript = `/test/fixtures/${'classic' | 'module' | 'api' | 'forgotten' | 'slow-lifecycle' | 'network-probe'}-sw.js${string}`;
 
 /** Registers a host worker at the root scope, so it serves the test page, and waits for it to be active. */
 export async function registerHostWorker(
