@@ -90,6 +90,7 @@ function onReconnect(): void {
 }
 
 let retryTimer: ReturnType<typeof setTimeout> | undefined;
+let retryTimerDue = Infinity;
 
 /** setTimeout's longest delay: a longer one overflows and fires at once, in a loop. */
 const MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
@@ -97,13 +98,20 @@ const MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
 /**
  * Asks the worker again at `retryAt`, when a request the server could not take yet is due (the
  * worker announces it; api-calls.ts listens): not sooner than a second from now, whatever an
- * announcement says, so that no announcement makes a loop.
+ * announcement says, so that no announcement makes a loop. The earliest due time is kept: with the
+ * last one announced, a call due in a second waited an hour behind another endpoint's call. The
+ * worker, asked, announces again every time still ahead.
  */
 export function deliverAgainAt(retryAt: number): void {
-  clearTimeout(retryTimer);
   // `|| 0`: an announcement from another script may carry no number, and NaN would pass both bounds.
   const delay = Math.min(Math.max(retryAt - Date.now() || 0, 1000), MAX_TIMER_DELAY_MS);
-  retryTimer = setTimeout(() => watchedRegistration && void askWorkerToDeliver(watchedRegistration), delay);
+  if (Date.now() + delay >= retryTimerDue) return;
+  clearTimeout(retryTimer);
+  retryTimerDue = Date.now() + delay;
+  retryTimer = setTimeout(() => {
+    retryTimerDue = Infinity;
+    if (watchedRegistration) void askWorkerToDeliver(watchedRegistration);
+  }, delay);
 }
 
 /**

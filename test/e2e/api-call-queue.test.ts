@@ -1,6 +1,6 @@
 /**
  * API calls that must not stall the queue: a hung request, one fetch() can never build, a
- * redirect, Retry-After of 0 or of 30 days, a 408 or 425. Notifications and the calls behind them
+ * redirect, Retry-After of 0 or of 30 days, a call due sooner than one announced after it, a 408 or 425. Notifications and the calls behind them
  * go on, and a server is never hammered.
  */
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
@@ -113,6 +113,21 @@ describe('API calls that must not stall the queue', function () {
     // Before: the page's timer overflowed and fired at once, over 3,000 announcements per 5 s.
     expect(retries).to.be.at.most(2);
     expect(await server.received()).to.have.length(1);
+  });
+
+  it('retries a call when it is due, though another endpoint was told to wait an hour after it', async () => {
+    const soon = await messagesEndpoint([{ status: 503, retryAfter: '1' }, 201]);
+    const later = await messagesEndpoint([{ status: 503, retryAfter: '3600' }]);
+    const dueSoon = await queueApiCall({ title: 'Chat', body: 'Due in a second', endpoint: soon.endpoint }, host.registration);
+    await waitUntil(async () => (await listItems())[0]?.retryAt !== undefined, 'no retry was scheduled');
+    // Its worker announces the hour after the second: it answers only once the server has.
+    await queueApiCall({ title: 'Chat', body: 'Due in an hour', endpoint: later.endpoint }, host.registration);
+    await waitUntil(async () => (await later.received()).length === 1, 'the second call was never sent');
+    // Before: the page kept the due time announced last, and the first call waited the hour too.
+    await waitUntil(async () => (await soon.received()).length === 2, 'the call due in a second was not retried');
+    await waitForNotifications(host.registration, 1);
+    expect(await shownItemIds(host.registration)).to.deep.equal([dueSoon.item.id]);
+    expect(await later.received()).to.have.length(1);
   });
 
   it('retries a 408 and a 425 rather than dropping them', async () => {
