@@ -5,12 +5,12 @@
  * JSON per browser, what each page saw meanwhile: its online/offline events, failed fetches of a
  * fetch every 50 ms, and navigator.onLine at the end.
  */
-import { execFileSync } from 'node:child_process';
 import http from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
 import { FIREFOX_ARGS, FIREFOX_PATH, FIREFOX_PREFS } from '../../scripts/firefox.mjs';
+import { changeDefaultRoute } from './webkit/network.mjs';
 
 /** WebKit sees a route change 2-4 s after it: each browser is watched longer than that, both ways. */
 const WATCH_MS = 5_000;
@@ -36,9 +36,9 @@ try {
       return tab;
     }),
   );
-  execFileSync('ip', ['route', 'del', 'default', 'dev', 'lo']);
+  await changeDefaultRoute(false);
   await sleep(WATCH_MS);
-  execFileSync('ip', ['route', 'add', 'default', 'dev', 'lo']);
+  await changeDefaultRoute(true);
   await sleep(WATCH_MS);
   const report = {};
   for (const [index, name] of ['chromium', 'firefox'].entries()) {

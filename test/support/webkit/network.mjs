@@ -28,6 +28,12 @@ async function hasDefaultRoute() {
 }
 
 /**
+ * Takes the run's namespace's default route away, or puts it back: what WebKit's offline changes
+ * (fails when it is not there to take away, or already back).
+ */
+export const changeDefaultRoute = (present) => run('ip', ['route', present ? 'add' : 'del', 'default', 'dev', 'lo']);
+
+/**
  * `control` sends a line to wkbrowser.py; resolves once the page of `driver` sees the change,
  * which WebKit notices 2-4 s after the route changed.
  */
@@ -36,7 +42,7 @@ export async function setWebKitOffline({ control, driver }, offline) {
   // The proxy goes dead before the route goes, and comes back before the route: fetches fail
   // whenever the page can see it is offline, and work as soon as it sees it is online.
   if (offline) await control('proxy dead');
-  if (offline === (await hasDefaultRoute())) await run('ip', ['route', offline ? 'del' : 'add', 'default', 'dev', 'lo']);
+  if (offline === (await hasDefaultRoute())) await changeDefaultRoute(!offline);
   if (!offline) await control('proxy none');
   await waitInPage(driver, `navigator.onLine === ${!offline}`, 15_000);
 }
