@@ -104,10 +104,11 @@ const MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
  */
 export function deliverAgainAt(retryAt: number): void {
   // `|| 0`: an announcement from another script may carry no number, and NaN would pass both bounds.
-  const delay = Math.min(Math.max(retryAt - Date.now() || 0, 1000), MAX_TIMER_DELAY_MS);
-  if (Date.now() + delay >= retryTimerDue) return;
+  const now = Date.now();
+  const delay = Math.min(Math.max(retryAt - now || 0, 1000), MAX_TIMER_DELAY_MS);
+  if (now + delay >= retryTimerDue) return;
   clearTimeout(retryTimer);
-  retryTimerDue = Date.now() + delay;
+  retryTimerDue = now + delay;
   retryTimer = setTimeout(() => {
     retryTimerDue = Infinity;
     if (watchedRegistration) void askWorkerToDeliver(watchedRegistration);
