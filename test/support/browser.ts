@@ -158,11 +158,15 @@ export function skipBecause(context: Mocha.Context, reason: string): never {
   context.skip();
 }
 
-/** Opens another page of the same origin (in a frame: reloading the test page would end the run). */
-export async function openHostPage(): Promise<HTMLIFrameElement> {
+/**
+ * Opens another page of the same origin (in a frame: reloading the test page would end the run).
+ * Its button asks the worker to deliver what it finds queued on load; `withButton: false` opens
+ * the page without it, for a test that must know every flusher there is.
+ */
+export async function openHostPage({ withButton = true } = {}): Promise<HTMLIFrameElement> {
   const frame = document.createElement('iframe');
   frame.title = 'another page of the host site';
-  frame.src = '/test/fixtures/host-page.html';
+  frame.src = `/test/fixtures/host-page.html${withButton ? '' : '?without-button'}`;
   document.body.append(frame);
   await waitUntil(() => (frame.contentWindow as { flusherReady?: boolean } | null)?.flusherReady, 'host page never loaded', {
     timeout: 10_000,
