@@ -33,7 +33,7 @@ async function announcementsDuring(during: () => Promise<unknown>): Promise<Outb
   return outbox.heard;
 }
 
-describe('API calls that must not stall the queue', function () {
+describe('API calls that must not stall the queue', () => {
   const host = useHostWorker({ script: '/test/fixtures/api-sw.js' });
 
   it('shows a notification at once while a request hangs, and retries the request after its timeout', async () => {

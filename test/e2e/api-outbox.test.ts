@@ -17,7 +17,7 @@ import { outboxEmptied, pause, setOffline, shownItemIds, useHostWorker, waitForN
 import { clickAndWaitError, clickAndWaitQueued, errorText } from '../support/element.js';
 import { messagesEndpoint } from '../support/messages-endpoint.js';
 
-describe('the outbox for API calls', function () {
+describe('the outbox for API calls', () => {
   const host = useHostWorker({ script: '/test/fixtures/api-sw.js' });
 
   it('sends nothing while offline, then each message once, in order, each followed by its notification', async () => {

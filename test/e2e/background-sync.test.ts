@@ -23,7 +23,7 @@ import {
 import { buttonOf, clickAndWaitQueued, errorText, statusText } from '../support/element.js';
 
 // Only Chromium has Background Sync; elsewhere these are reported as skipped.
-(hasBackgroundSync ? describe : describe.skip)('delivery with Background Sync, offline and back', function () {
+(hasBackgroundSync ? describe : describe.skip)('delivery with Background Sync, offline and back', () => {
   const host = useHostWorker();
 
   it('keeps three notifications queued while offline and shows exactly three on reconnect', async () => {

@@ -9,8 +9,7 @@ import { countItems } from '../../src/page/outbox.js';
 import { setOffline, useHostWorker, waitForNotifications } from '../support/browser.js';
 import { clickAndWaitError, clickAndWaitQueued, errorText } from '../support/element.js';
 
-describe('input refused at the click, with nothing queued', function () {
-  // The summary test goes offline and back, where headless Chromium rarely drops a shown notification.
+describe('input refused at the click, with nothing queued', () => {
   useHostWorker();
 
   async function refusal(element: SyncNotifyButton) {

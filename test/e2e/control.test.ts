@@ -24,7 +24,7 @@ import {
 import { clickAndWaitQueued, statusText } from '../support/element.js';
 import { messagesEndpoint } from '../support/messages-endpoint.js';
 
-describe('the user in control of the outbox', function () {
+describe('the user in control of the outbox', () => {
   const host = useHostWorker({ script: '/test/fixtures/api-sw.js' });
 
   it('cancels an item before reconnect: nothing is shown, the button says so', async () => {

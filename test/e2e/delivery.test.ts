@@ -75,7 +75,7 @@ for (const worker of WORKERS) {
   });
 }
 
-describe('delivery without Background Sync: on reconnect', function () {
+describe('delivery without Background Sync: on reconnect', () => {
   // Chromium: the user switched Background Sync off for the site. Firefox: there is none.
   const host = useHostWorker({ permissions: ['notifications'] });
 

@@ -15,7 +15,7 @@ import {
 } from '../support/browser.js';
 import { buttonOf, clickAndWaitError, clickAndWaitQueued, errorText, statusText } from '../support/element.js';
 
-describe('the element tells the truth', function () {
+describe('the element tells the truth', () => {
   const host = useHostWorker({ permissions: ['notifications'] });
 
   it("names the delivered item's own title, and keeps a later click's failure on screen", async () => {

@@ -26,7 +26,7 @@ import {
 } from '../support/browser.js';
 import { clickAndWaitError, errorText, statusText } from '../support/element.js';
 
-describe("the host's worker lifecycle", function () {
+describe("the host's worker lifecycle", () => {
   before(() => setPermissions('notifications', 'background-sync'));
   afterEach(async () => {
     await resetOrigin();

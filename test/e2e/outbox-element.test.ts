@@ -22,7 +22,7 @@ const buttonNamed = (element: SyncNotifyOutbox, name: string) =>
 
 const said = (element: SyncNotifyOutbox) => element.shadowRoot!.querySelector('[role="status"]')!.textContent!.trim();
 
-describe('<sync-notify-outbox>', function () {
+describe('<sync-notify-outbox>', () => {
   const host = useHostWorker({ script: '/test/fixtures/api-sw.js' });
 
   it('says in one line that nothing waits, axe-clean', async () => {

@@ -23,7 +23,7 @@ const shownAlready = (registration: ServiceWorkerRegistration, title: string) =>
 
 const waitingTitles = async () => (await listItems()).map(({ notification }) => notification.title).sort();
 
-describe('each user’s items their own', function () {
+describe('each user’s items their own', () => {
   const host = useHostWorker({ script: '/test/fixtures/api-sw.js' });
   after(() => setOwner(null));
 

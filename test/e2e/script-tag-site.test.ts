@@ -58,7 +58,7 @@ async function queueForAnotherApp(title: string): Promise<void> {
 const listed = (outbox: SyncNotifyOutbox) =>
   [...outbox.shadowRoot!.querySelectorAll('[part~="item"] [part="title"]')].map((title) => title.textContent!.trim());
 
-describe('a site that loads only the dist files by script tag', function () {
+describe('a site that loads only the dist files by script tag', () => {
   const host = useHostWorker();
 
   it('signs the user out with clearOutbox from the dist module: nothing queued before it is shown', async () => {

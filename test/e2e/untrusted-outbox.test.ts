@@ -45,7 +45,7 @@ const rows = (element: SyncNotifyOutbox) =>
 /** Asks the worker to deliver, as a page does when it comes back online. */
 const askWorker = (registration: ServiceWorkerRegistration) => registration.active!.postMessage({ type: 'sync-notify:flush' });
 
-describe('an outbox shared with code it does not control', function () {
+describe('an outbox shared with code it does not control', () => {
   const host = useHostWorker({ script: '/test/fixtures/api-sw.js' });
 
   it('sets malformed records aside as failures and delivers every good item around them', async () => {
