@@ -269,7 +269,7 @@ describe('a <form> sent through the outbox', function () {
     frame.src = `/test/fixtures/script-tag-form.html${server.endpoint.slice(server.endpoint.indexOf('?'))}`;
     document.body.append(frame);
     const site = () => frame.contentDocument?.querySelector<SyncNotifyApiButton>('sync-notify-button');
-    await waitUntil(() => site()?.shadowRoot, 'the script-tag site never loaded', { timeout: 10_000 });
+    await waitUntil(() => site()?.shadowRoot, 'the script-tag site never loaded');
     const page = frame.contentDocument!;
     page.querySelector<HTMLInputElement>('[name="email"]')!.value = 'ada@example.com';
     page.querySelector('textarea')!.value = 'Sent from a page without npm';

@@ -175,7 +175,7 @@ describe('a full disk', () => {
     try {
       await setOffline(false);
       const settled = () => [accepted, refused, behind].every(({ id }) => outbox.heard.some((announcement) => announcement.id === id));
-      await waitUntil(settled, undefined, { timeout: 10_000 }).catch(() => undefined);
+      await waitUntil(settled).catch(() => undefined);
       // What the reconnect alone left: the next chance may be a worker that forgot what it sent.
       leftAfterReconnect = (await listItems()).map((item) => item.notification.body);
       // The person goes offline and back twice more: more chances to send again.

@@ -62,7 +62,7 @@ describe("the host's worker lifecycle", () => {
     const fromApp2 = await storeNotification({ title: 'App 2', body: 'b' }, undefined, { scope: app2.scope });
 
     const app1 = await navigator.serviceWorker.register('/test/fixtures/slow-lifecycle-sw.js?activate-ms=4000', { scope: '/app1/' });
-    await waitUntil(() => app1.active?.state === 'activating', 'app1 never began to activate', { timeout: 10_000, interval: 10 });
+    await waitUntil(() => app1.active?.state === 'activating', 'app1 never began to activate', { interval: 10 });
     // Before: app1's worker began its delivery here, and Chromium kept its show waiting for the
     // activation, with the origin's delivery lock held.
     await pause(500);
@@ -73,7 +73,7 @@ describe("the host's worker lifecycle", () => {
     expect(app1.active!.state, "app2's notification waited for app1's activation").to.equal('activating');
     expect(await shownItemIds(app2)).to.deep.equal([fromApp2.id]);
 
-    await waitUntil(() => app1.active?.state === 'activated', 'app1 never activated', { timeout: 10_000 });
+    await waitUntil(() => app1.active?.state === 'activated', 'app1 never activated');
     await waitForNotifications(app1, 1);
     expect(await shownItemIds(app1)).to.deep.equal([fromApp1.id]);
     await outboxEmptied();

@@ -19,7 +19,7 @@ const shownTitles = async (registration: ServiceWorkerRegistration) => (await sh
 
 /** Waits until `title` is on screen: every flush that could show the others has run by then. */
 const shownAlready = (registration: ServiceWorkerRegistration, title: string) =>
-  waitUntil(async () => (await shownTitles(registration)).includes(title), `“${title}” was not shown`, { timeout: 10_000 });
+  waitUntil(async () => (await shownTitles(registration)).includes(title), `“${title}” was not shown`);
 
 const waitingTitles = async () => (await listItems()).map(({ notification }) => notification.title).sort();
 

@@ -28,7 +28,7 @@ async function openSite(): Promise<{ frame: HTMLIFrameElement; site: ScriptTagSi
   frame.src = '/test/fixtures/script-tag-site.html';
   document.body.append(frame);
   const site = () => frame.contentWindow as ScriptTagSite;
-  await waitUntil(() => site()?.siteReady, 'the script-tag site never loaded', { timeout: 10_000 });
+  await waitUntil(() => site()?.siteReady, 'the script-tag site never loaded');
   return { frame, site: site() };
 }
 

@@ -397,9 +397,9 @@ describe('<sync-notify-button>', () => {
       expect(buttonOf(element).getAttribute('aria-busy')).to.equal('true');
       // A burst of presses, each while earlier ones are still being stored (it gave 5 of 200 before).
       for (let press = 1; press < 50; press += 1) buttonOf(element).click();
-      await waitUntil(() => queued.length === 50, `${queued.length} of 50 presses queued`, { timeout: 10_000 });
+      await waitUntil(() => queued.length === 50, `${queued.length} of 50 presses queued`);
       expect(new Set(queued).size).to.equal(50);
-      await waitUntil(() => element.state === 'sent', 'never sent', { timeout: 10_000 });
+      await waitUntil(() => element.state === 'sent', 'never sent');
       expect(buttonOf(element).getAttribute('aria-busy')).to.equal('false');
       await waitUntil(async () => (await countItems()) === 0, 'the burst was not delivered', { timeout: 30_000 });
     });
@@ -408,7 +408,7 @@ describe('<sync-notify-button>', () => {
       const element = await fixture<SyncNotifyButton>(html`<sync-notify-button title="t" body="b">Send</sync-notify-button>`);
       await expect(element).to.be.accessible();
       buttonOf(element).click();
-      await waitUntil(() => element.state === 'sent', 'never sent', { timeout: 10_000 });
+      await waitUntil(() => element.state === 'sent', 'never sent');
       await expect(element).to.be.accessible();
     });
   });

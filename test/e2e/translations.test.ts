@@ -366,7 +366,7 @@ describe('translations', () => {
       buttonOf(element).click();
       const { item } = (await queued).detail;
       expect(item.notification).to.deep.include({ lang: 'pl-PL', summary: translation('pl').summaryTitle });
-      await waitUntil(() => element.state === 'sent', 'never sent', { timeout: 10_000 });
+      await waitUntil(() => element.state === 'sent', 'never sent');
       expect(statusText(element)).to.equal('Wysłano „t”.');
     });
   });

@@ -13,7 +13,7 @@ describe('a page whose Content-Security-Policy enforces Trusted Types', () => {
     frame.src = `/test/fixtures/trusted-types.html?policy=${encodeURIComponent(policy)}`;
     document.body.append(frame);
     const page = frame.contentWindow as Window & { loaded?: boolean; consoleErrors: string[] };
-    await waitUntil(() => page.loaded, 'the page never loaded', { timeout: 10_000 });
+    await waitUntil(() => page.loaded, 'the page never loaded');
     await pause(200);
     const result = { defined: !!page.customElements.get('sync-notify-button'), errors: page.consoleErrors };
     frame.remove();

@@ -217,7 +217,7 @@ describe('two copies of the element file on one page', () => {
     document.body.append(frame);
     type Page = Window & { loaded?: boolean; warnings: string[]; errors: string[] };
     const page = () => frame.contentWindow as Page;
-    await waitUntil(() => page()?.loaded, 'the page never loaded', { timeout: 10_000 });
+    await waitUntil(() => page()?.loaded, 'the page never loaded');
     await waitUntil(() => page().document.querySelector('sync-notify-button')?.shadowRoot?.querySelector('button'), 'the element never rendered');
     expect(page().errors).to.deep.equal([]);
     expect(page().warnings.filter((text) => text.includes('loaded twice'))).to.deep.equal([

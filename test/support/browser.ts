@@ -73,7 +73,7 @@ export async function registerHostWorker(
     type: script.includes('module') ? 'module' : 'classic',
   });
   // Not `ready`: it stays settled with the registration an earlier suite replaced.
-  await waitUntil(() => registration.active?.state === 'activated', `${script} never activated`, { timeout: 10_000 });
+  await waitUntil(() => registration.active?.state === 'activated', `${script} never activated`);
   return registration;
 }
 
@@ -104,7 +104,7 @@ export async function closeNotifications(registration: ServiceWorkerRegistration
     open.forEach((notification) => notification.close());
     return open.length === 0;
   };
-  await waitUntil(closeOpen, 'notifications did not close', { timeout: 10_000 });
+  await waitUntil(closeOpen, 'notifications did not close');
 }
 
 export async function waitForNotifications(
@@ -122,7 +122,7 @@ export async function waitForNotifications(
   return shownNotifications(registration);
 }
 
-export const outboxEmptied = () => waitUntil(async () => (await countItems()) === 0, 'outbox was not emptied', { timeout: 10_000 });
+export const outboxEmptied = () => waitUntil(async () => (await countItems()) === 0, 'outbox was not emptied');
 
 export async function pendingSyncTags(registration: ServiceWorkerRegistration): Promise<string[]> {
   const tags = (await registration.sync?.getTags()) ?? [];
@@ -168,9 +168,7 @@ export async function openHostPage({ withButton = true } = {}): Promise<HTMLIFra
   frame.title = 'another page of the host site';
   frame.src = `/test/fixtures/host-page.html${withButton ? '' : '?without-button'}`;
   document.body.append(frame);
-  await waitUntil(() => (frame.contentWindow as { flusherReady?: boolean } | null)?.flusherReady, 'host page never loaded', {
-    timeout: 10_000,
-  });
+  await waitUntil(() => (frame.contentWindow as { flusherReady?: boolean } | null)?.flusherReady, 'host page never loaded');
   return frame;
 }
 
