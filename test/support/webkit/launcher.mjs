@@ -9,6 +9,9 @@
 import { WebdriverLauncher } from '@web/test-runner-webdriver';
 import { startWebKitServices, WEBKIT_CAPABILITIES } from './services.mjs';
 
+/** A page load said to be slow: a test file's page loads in well under a second here. */
+const SLOW_PAGE_LOAD_MS = 5_000;
+
 export class WebKitLauncher extends WebdriverLauncher {
   /** @type {ReturnType<typeof startWebKitServices> | undefined} */
   #services;
@@ -36,6 +39,27 @@ export class WebKitLauncher extends WebdriverLauncher {
     this.options.port = port;
     this.options.capabilities['webkitgtk:browserOptions'] = browserOptions;
     return super.startSession(id, url);
+  }
+
+  /**
+   * Each test file's page is loaded by a WebDriver navigation that the runner starts and does not
+   * wait for: when it fails or takes long, only "tests did not start" would be said. Said here.
+   */
+  async createDriverManager() {
+    const manager = await super.createDriverManager();
+    const loadPage = manager.startSession.bind(manager);
+    manager.startSession = async (id, url) => {
+      const started = Date.now();
+      const took = () => `${url} after ${Date.now() - started} ms`;
+      try {
+        await loadPage(id, url);
+        if (Date.now() - started > SLOW_PAGE_LOAD_MS) console.error(`WebKit: loaded ${took()}`);
+      } catch (error) {
+        console.error(`WebKit: loading ${took()} failed: ${error.message}`);
+        throw error;
+      }
+    };
+    return manager;
   }
 
   async stop() {

@@ -11,6 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import readline from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 
@@ -99,7 +100,15 @@ export async function startWebKitServices(origin) {
     const display = `:${String(chunk).trim()}`;
 
     const port = await freePort();
-    const driver = start(DRIVER, [`--port=${port}`, '--host=127.0.0.1'], { env: { ...process.env, DISPLAY: display } });
+    const driver = start(DRIVER, [`--port=${port}`, '--host=127.0.0.1'], {
+      env: { ...process.env, DISPLAY: display },
+      stdio: ['ignore', debug ? 'inherit' : 'ignore', 'pipe'],
+    });
+    // The browser is the driver's child and writes to its stderr: what keeps a page from loading
+    // is shown in every run, the rest only with WEBKIT_DEBUG.
+    readline.createInterface({ input: driver.stderr }).on('line', (line) => {
+      if (debug || line.startsWith('[wkbrowser:problem]')) console.error(line);
+    });
     let ready = false;
     for (let attempt = 0; attempt < 100 && !ready && driver.exitCode === null; attempt += 1) {
       ready = await fetch(`http://127.0.0.1:${port}/status`).then((response) => response.ok, () => false);

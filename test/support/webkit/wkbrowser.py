@@ -29,6 +29,11 @@ def log(*parts):
     print('[wkbrowser]', *parts, file=sys.stderr, flush=True)
 
 
+def report(*parts):
+    """What keeps a test page from running: services.mjs shows these lines in every run."""
+    print('[wkbrowser:problem]', *parts, file=sys.stderr, flush=True)
+
+
 data_dir = option('data-dir')[0]
 allowed, denied = set(option('grant')), set()
 
@@ -71,6 +76,8 @@ windows = []
 def create_view(_session):
     view = WebKit2.WebView(web_context=context, is_controlled_by_automation=True)
     view.connect('permission-request', on_permission_request)
+    view.connect('load-failed', lambda _view, _event, uri, error: report('load failed:', uri, error.message))
+    view.connect('web-process-terminated', lambda _view, reason: report('page process ended:', reason.value_nick))
     # A mapped window: WebDriver's pointer actions need one.
     window = Gtk.Window()
     window.set_default_size(1024, 768)
