@@ -8,6 +8,7 @@ import puppeteer from 'puppeteer-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './scripts/chromium.mjs';
 import { FIREFOX_ARGS, FIREFOX_PATH, FIREFOX_PREFS } from './scripts/firefox.mjs';
 import { browserControl } from './test/support/browser-control.mjs';
+import { djangoProxy, djangoSite } from './test/support/django.mjs';
 import { messagesApi, messagesApiCommands } from './test/support/messages-api.mjs';
 import { summaryReporter } from './test/support/summary-reporter.mjs';
 import { webkitControl } from './test/support/webkit/control.mjs';
@@ -121,12 +122,13 @@ export default {
   // (the namespace's default route) is seen by neither of the others (test/tooling/namespace.test.mjs).
   concurrency: 1,
   concurrentBrowsers: 3,
-  middleware: [fixtureHeaders, messagesApi(), serverRenderedButton],
+  middleware: [fixtureHeaders, messagesApi(), serverRenderedButton, djangoProxy()],
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
     browserControl({ storageLimitGroup: fullDiskGroup.name }),
     webkitControl(),
     messagesApiCommands(),
+    djangoSite(),
   ],
   testFramework: { config: { timeout: 20_000 } },
   // Lit's development build (used in tests for its extra checks) announces itself in every file.

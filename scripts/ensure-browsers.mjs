@@ -29,6 +29,8 @@ const onPath = (command) => () =>
 const REQUIREMENTS = [
   { present: () => existsSync(CHROMIUM_PATH), debianPackage: 'chromium' },
   { present: () => existsSync(process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr'), debianPackage: 'firefox-esr' },
+  // The server-rendered site every browser's tests use (test/support/django.mjs).
+  { present: pythonModule('import django'), debianPackage: 'python3-django' },
   // WebKit (Safari's engine): the WebDriver server, a display, and the bindings of the browser.
   { present: () => existsSync('/usr/bin/WebKitWebDriver'), debianPackage: 'webkit2gtk-driver', webkit: true },
   { present: () => existsSync('/usr/bin/Xvfb'), debianPackage: 'xvfb', webkit: true },
@@ -50,7 +52,7 @@ if (missing.length && process.getuid?.() !== 0) {
     console.warn(`WebKit will be skipped; to test it, install as root: apt-get install --no-install-recommends ${webkit.join(' ')}`);
   }
   if (browsers.length) {
-    console.error(`Missing browsers. Install them first: sudo apt-get install -y ${browsers.join(' ')}`);
+    console.error(`Missing what the tests need (browsers, Django). Install them first: sudo apt-get install -y ${browsers.join(' ')}`);
     process.exit(1);
   }
 } else if (missing.length) {

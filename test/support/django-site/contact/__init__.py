@@ -1,0 +1,1 @@
+"""The contact form: a signed-in user's messages to the site."""
