@@ -33,15 +33,22 @@ const library = (input, tsconfig) => ({
 /**
  * For a `<script>` tag or `importScripts`: one minified file, dependencies included, within its
  * gzip budget: the element 13.4 KB, the worker 2.9 KB; the element and the worker that also handle
- * API calls and forms, opt-in files of their own, 15.3 KB and 3.8 KB; the outbox element 12.4 KB.
+ * API calls and forms, opt-in files of their own, 17.0 KB and 5.2 KB; the outbox element 12.7 KB.
  * Raised from 12.0, 2.0, 13.0, 3.0 and 12.0 by the least that fits, for defences and capabilities,
  * never dropped for bytes: the checks of untrusted input and records (type and size at the door,
  * the record check on every read, bounded failures, per-endpoint sends), the JavaScript API the
  * script-tag files export (`clearOutbox` for sign-out), the notification's URL check, owners,
  * forms (1.2 KB of the element with API calls, 0.12 KB of its worker; the plain files carry none),
  * and the worker's wait for an activated worker where Firefox gives no `self.serviceWorker`.
+ * "Sent" for a form means accepted (15.3 -> 17.0, 3.8 -> 5.2, 12.4 -> 12.7 KB): the worker reads
+ * the page a form's post lands on (sw/form-answer.ts: sign-in pages, the form shown again, with an
+ * HTML reader of its own, a worker having no DOMParser: 1.37 KB), and the element puts what was
+ * typed back into the form and offers a kept one (page/form-recovery.ts, its sentences, the read
+ * of the failures with their record check: 1.68 KB); the outbox element says why, with a link to
+ * the form. The plain element gave the API call's settings (`method`, `data` …) to the element
+ * with API calls, and fell from 13.33 to 13.24 KB.
  */
-const standalone = ({ input, file, format, tsconfig, gzipKB }) => ({
+const standalone = ({ input, file, format, tsconfig, gzipKB, raised }) => ({
   input,
   output: { file, format, sourcemap: true },
   plugins: [
@@ -58,7 +65,7 @@ const standalone = ({ input, file, format, tsconfig, gzipKB }) => ({
       compress: { passes: 2, pure_funcs: ['replaceTraps'] },
       format: { comments: false },
     }),
-    sizeBudget({ gzipKB }),
+    sizeBudget({ gzipKB, raised }),
   ],
 });
 
@@ -84,12 +91,13 @@ const stripTypes = {
  * One translation for a `<script>` tag: an IIFE that imports nothing and registers its language
  * through the global hook the element asks (`syncNotifyTranslation`). As a classic script it
  * runs while the page is parsed, before the element's module, so the first render is translated;
- * it is a valid side-effect import from a module too.
+ * it is a valid side-effect import from a module too. 2.1 KB each (from 2.0, for the sentences of
+ * a form the server did not accept: Arabic, the longest, is 2.09 KB).
  */
 const translation = (lang) => ({
   input: `src/translations/${lang}.ts`,
   output: { file: `dist/translations/${lang}.js`, format: 'iife', sourcemap: true },
-  plugins: [stripTypes, terser({ ecma: 2020, compress: { passes: 2 }, format: { comments: false } }), sizeBudget({ gzipKB: 2.0 })],
+  plugins: [stripTypes, terser({ ecma: 2020, compress: { passes: 2 }, format: { comments: false } }), sizeBudget({ gzipKB: 2.1, raised: { from: 2.0, why: 'the sentences of a form not accepted' } })],
 });
 
 export default [
@@ -111,7 +119,8 @@ export default [
     file: 'dist/sync-notify-api-button.js',
     format: 'es',
     tsconfig: PAGE_TSCONFIG,
-    gzipKB: 15.3,
+    gzipKB: 17.0,
+    raised: { from: 15.3, why: "forms sent only when accepted: a kept form put back into its form, or offered, and its sentences" },
   }),
   // The outbox element, opt-in: what waits, with Cancel, Retry now and Dismiss.
   standalone({
@@ -119,7 +128,8 @@ export default [
     file: 'dist/sync-notify-outbox.js',
     format: 'es',
     tsconfig: PAGE_TSCONFIG,
-    gzipKB: 12.4,
+    gzipKB: 12.7,
+    raised: { from: 12.4, why: 'a form not accepted: why, and a link to its form' },
   }),
   // An IIFE has no import or export, so it is valid both as a classic script for importScripts()
   // and as a side-effect import from a module worker.
@@ -136,7 +146,8 @@ export default [
     file: 'dist/sync-notify-api-sw.js',
     format: 'iife',
     tsconfig: WORKER_TSCONFIG,
-    gzipKB: 3.8,
+    gzipKB: 5.2,
+    raised: { from: 3.8, why: 'reading the page a form lands on: its sign-in page, the form shown again' },
   }),
   ...LANGUAGES.map(translation),
 ];

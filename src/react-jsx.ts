@@ -8,6 +8,7 @@
  * listener: `onsync-notify-queued` receives the element's own `CustomEvent`, not a synthetic event.
  */
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
+import type { SyncNotifyApiButton } from './sync-notify-api-button.js';
 import type {
   SyncNotifyButton,
   SyncNotifyDeliveredDetail,
@@ -15,9 +16,12 @@ import type {
   SyncNotifyQueuedDetail,
 } from './sync-notify-button.component.js';
 
-/** What an author sets; `state`, `reason` and `pending` are read-only, and `title` comes with every element. */
+/**
+ * What an author sets, on the element the package's main entry defines (API calls and forms);
+ * `state`, `reason` and `pending` are read-only, and `title` comes with every element.
+ */
 type SettableProperties = Pick<
-  SyncNotifyButton,
+  SyncNotifyApiButton,
   | 'body'
   | 'icon'
   | 'badge'
@@ -34,6 +38,10 @@ type SettableProperties = Pick<
   | 'headers'
   | 'maxAge'
   | 'maxItems'
+  | 'owner'
+  | 'keepForm'
+  | 'signInUrl'
+  | 'successUrl'
   | 'messages'
 >;
 

@@ -5,12 +5,17 @@
  */
 // First: the element must find API calls switched on by its first click.
 import './page/api-calls.js';
-import { property } from 'lit/decorators.js';
+import { html } from 'lit';
+import { css } from './page/css.js';
+import { property, state } from 'lit/decorators.js';
+import { dismissFailure } from './page/control.js';
 import { customElement } from './page/define.js';
+import type { Failure } from './page/failure.js';
 import { formProperty } from './page/form-body.js';
-import { englishFormMessages } from './page/form-messages.js';
+import { englishFormMessages, type SyncNotifyFormMessages } from './page/form-messages.js';
+import { keptFormFor, putBack, type KeptForm } from './page/form-recovery.js';
 import type { SyncNotifyMessages } from './page/messages.js';
-import { MAX_FORM_FILE_BYTES, type OutboxInput } from './page/validate.js';
+import { INVALID_JSON, MAX_FORM_FILE_BYTES, type OutboxInput } from './page/validate.js';
 import { SyncNotifyButton, type SyncNotifyState } from './sync-notify-button.component.js';
 
 export * from './sync-notify-button.component.js';
@@ -30,11 +35,37 @@ const isSubmitButton = (control: Element) =>
  * worker sends them when online, exactly once (the item's id is the Idempotency-Key); the
  * notification confirms it. The form is reset once queued, unless `keep-form`.
  *
+ * "Sent" means the server accepted it: a post that lands on the site's sign-in page, or on the same
+ * form shown again, is kept with what was typed (`sync-notify-error`, reason `not-accepted`). The
+ * element on the form's page puts it back into the form: at once where the server showed the form
+ * again; where the session ended, once the page is opened again (signed in), and sends it with the
+ * page's fresh hidden fields when the page declares the same `owner`; for a site without owners,
+ * on the person's press ("Put it back in the form"). Its Idempotency-Key stays the same.
+ *
  * @summary Send a notification, an API call or a form now, or as soon as the device is back online.
+ *
+ * @csspart kept - A form sent earlier that the server did not accept: what happened to it.
+ * @csspart put-back - The button that puts what was typed back into the form.
+ * @csspart discard - The button that discards it.
  */
 @customElement('sync-notify-button')
 export class SyncNotifyApiButton extends SyncNotifyButton {
   static formAssociated = true;
+
+  /** HTTP method of the API call: POST (default), PUT or PATCH. */
+  @property({ attribute: 'method', reflect: true }) method?: string;
+
+  /** Allows an `endpoint` on another origin (it must answer CORS). */
+  @property({ attribute: 'allow-cross-origin', type: Boolean, reflect: true }) allowCrossOrigin = false;
+
+  /** Sent as `data` in the API call's JSON body. The attribute takes JSON; anything else is refused at the click. */
+  @property({ attribute: 'data', converter: (value) => parseJson(value) }) data?: unknown;
+
+  /** Seconds an API call may take before it is abandoned and retried later. Default 30. */
+  @property({ attribute: 'request-timeout', type: Number, reflect: true }) requestTimeout?: number;
+
+  /** Extra headers for the API call: Accept, Accept-Language, Content-Language and X-… only. */
+  @property({ attribute: false }) headers?: Record<string, string>;
 
   /** Keeps what was typed in the form once it is queued. By default the form is reset, so that it is not sent twice. */
   @property({ attribute: 'keep-form', type: Boolean, reflect: true }) keepForm = false;
@@ -45,7 +76,42 @@ export class SyncNotifyApiButton extends SyncNotifyButton {
    */
   @property({ attribute: 'type', reflect: true }) type: 'submit' | 'button' = 'submit';
 
+  /**
+   * The site's sign-in page, where the default rule does not know it: a form whose post lands there
+   * was not accepted, and the person is asked to sign in again. On the page's origin.
+   */
+  @property({ attribute: 'sign-in-url', reflect: true }) signInUrl?: string;
+
+  /**
+   * The page a form's post lands on when the server took it, where the default rule misjudges it
+   * (a success page that shows the same form filled in, say). On the page's origin.
+   */
+  @property({ attribute: 'success-url', reflect: true }) successUrl?: string;
+
+  static override styles = [
+    SyncNotifyButton.styles,
+    css`
+      [part='kept'],
+      [part='put-back'],
+      [part='discard'] {
+        margin: 0;
+        font: inherit;
+        font-size: var(--sync-notify-status-font-size, 0.875em);
+      }
+
+      [part='put-back'] {
+        margin-inline-end: 0.5em;
+      }
+    `,
+  ];
+
   private readonly internals = this.attachInternals();
+
+  /** A form this form sent earlier that the server did not accept, and whether it is back in the form. */
+  @state() private kept?: { form: KeptForm; restored: boolean };
+
+  /** The kept form that the form now holds again: the next press sends it again, with its id. */
+  private resending?: string;
 
   /** The form this element's latest press is sending: read as it is submitted, reset once stored. */
   private formPress?: HTMLFormElement;
@@ -85,6 +151,54 @@ export class SyncNotifyApiButton extends SyncNotifyButton {
     const { signal } = (this.windowListeners = new AbortController());
     addEventListener('submit', this.onSubmit, { signal });
     addEventListener('keydown', this.onKeydown, { signal });
+    // Once the page is parsed, so that its form holds every field: a module script runs after that.
+    if (document.readyState == 'loading') addEventListener('DOMContentLoaded', () => void this.findKeptForm(), { signal, once: true });
+    else void this.findKeptForm();
+  }
+
+  /**
+   * A form this form sent that the server did not accept, found as the page opens: the page was
+   * rendered for whoever is signed in now. For the same declared `owner`, what was typed goes back
+   * into the form, and one refused for its session or its token is sent again at once with the
+   * page's fresh fields, once: refused again, or shown again by the server for the person to
+   * correct, it waits in the form for their press. Where neither declares an owner, the page cannot
+   * tell who is signed in: the person is offered it.
+   */
+  private async findKeptForm(): Promise<void> {
+    const form = this.sentForm;
+    const kept = form && (await keptFormFor(form, this.owner).catch(() => undefined));
+    if (!kept || this.resending) return;
+    if (!kept.owner) return void (this.kept = { form: kept, restored: false });
+    this.restore(kept);
+    if (kept.problem != 'shown-again' && !kept.request.resent) void this.handleClick();
+  }
+
+  /** Puts a kept form back into the form, which the next press then sends again. */
+  private restore(kept: KeptForm): void {
+    const form = this.sentForm;
+    if (!form) return;
+    putBack(form, kept);
+    this.resending = kept.id;
+    this.kept = { form: kept, restored: true };
+  }
+
+  /** The person discards a kept form: it is gone from their outbox too. */
+  private async discard(kept: KeptForm): Promise<void> {
+    this.kept = undefined;
+    await dismissFailure(kept.id);
+  }
+
+  override render() {
+    const { kept, text } = this;
+    return html`${super.render()}${kept
+      ? html`<p part="kept" role="status">${kept.restored ? text.restored : text.keptForm}</p>
+          ${kept.restored
+            ? ''
+            : html`<span
+                ><button part="put-back" type="button" @click=${() => this.restore(kept.form)}>${text.putBack}</button
+                ><button part="discard" type="button" @click=${() => this.discard(kept.form)}>${text.discardKept}</button></span
+              >`}`
+      : ''}`;
   }
 
   override disconnectedCallback(): void {
@@ -157,28 +271,61 @@ export class SyncNotifyApiButton extends SyncNotifyButton {
     void this.handleClick();
   };
 
-  /** The press of a form: its fields, to its `action` with its `method` (read as it is submitted). */
+  /**
+   * What the author set, the API call's settings too; for the press of a form, its fields, to its
+   * `action` with its `method` (read as it is submitted), and the kept form it sends again, if any.
+   */
   protected override get authoredInput(): OutboxInput {
-    const form = this.formPress;
-    return form ? { ...super.authoredInput, form } : super.authoredInput;
+    const { formPress: form, method, headers, data, allowCrossOrigin, requestTimeout, signInUrl, successUrl, resending } = this;
+    const input = { ...super.authoredInput, method, headers, data, allowCrossOrigin, requestTimeout };
+    return form ? { ...input, form, signInUrl, successUrl, resendOf: resending } : input;
   }
 
-  /** Once queued, what was typed is in the outbox: the form pressed is reset, so that a second press does not send it again. */
+  /**
+   * Once queued, what was typed is in the outbox: the form pressed is reset, so that a second press
+   * does not send it again, and a kept form it held is queued again.
+   */
   protected override enter(state: SyncNotifyState): void {
     super.enter(state);
     const form = this.formPress;
     if (state != 'queued' || !form) return;
-    this.formPress = undefined;
+    this.formPress = this.resending = this.kept = undefined;
     if (!this.keepForm) HTMLFormElement.prototype.reset.call(form);
   }
 
-  /** A file the person chose is too large: their sentence, not the one for a setup mistake. */
-  protected override get text(): SyncNotifyMessages {
-    const text = { ...englishFormMessages, ...super.text };
-    const problem = this.failure?.reason == 'invalid-input' ? this.failure.problem : undefined;
-    return problem?.kind == 'too-large' && problem.field == 'files'
-      ? { ...text, invalidInput: text.filesTooLarge!(MAX_FORM_FILE_BYTES / 1_000_000) }
-      : text;
+  /**
+   * A form the server did not accept, pressed on this page: one it showed again goes back into the
+   * form at once, as typed, for the person to correct. One refused for its session or token waits
+   * for the page to be opened again: this page's hidden fields are the refused ones.
+   */
+  protected override fail(failure: Failure): void {
+    super.fail(failure);
+    const form = this.sentForm;
+    if (form && failure.reason == 'not-accepted' && failure.problem == 'shown-again') {
+      void keptFormFor(form, this.owner).then((kept) => kept && this.restore(kept), () => undefined);
+    }
+  }
+
+  /** The person's own sentences for what concerns forms: their files too large, a form not accepted. */
+  protected override describe(failure: Failure): string {
+    const { text } = this;
+    if (failure.reason == 'not-accepted') return text.notAccepted(failure.problem);
+    return failure.reason == 'invalid-input' && failure.problem.kind == 'too-large' && failure.problem.field == 'files'
+      ? text.filesTooLarge(MAX_FORM_FILE_BYTES / 1_000_000)
+      : super.describe(failure);
+  }
+
+  protected override get text(): SyncNotifyMessages & SyncNotifyFormMessages {
+    return { ...englishFormMessages, ...super.text } as SyncNotifyMessages & SyncNotifyFormMessages;
+  }
+}
+
+/** The `data` attribute's JSON; a marker for text that is not JSON, so the click refuses it. */
+function parseJson(value: string | null): unknown {
+  try {
+    return value === null ? undefined : JSON.parse(value);
+  } catch {
+    return INVALID_JSON;
   }
 }
 

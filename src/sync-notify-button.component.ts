@@ -1,8 +1,8 @@
 // First: it must listen before Lit creates its Trusted Types policy.
 import './page/trusted-types-hint.js';
-import { LitElement, html } from 'lit';
+import { LitElement, html, type CSSResultGroup } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { RefusalProblem } from './shared/outbox-schema.js';
+import type { NotAcceptedProblem, RefusalProblem } from './shared/outbox-schema.js';
 import { detectSupport, needsHomeScreen, requestNotificationPermission, type Capability } from './page/capabilities.js';
 import { developerHint, type Failure, type SyncNotifyErrorReason } from './page/failure.js';
 import { describeFailure, englishMessages, type SyncNotifyMessages } from './page/messages.js';
@@ -12,8 +12,9 @@ import { activeRegistration, resumeDelivery } from './page/request-delivery.js';
 import { setOwner } from './page/control.js';
 import { emit, sentencesOf } from './page/element.js';
 import { nearestLang } from './page/lang.js';
-import { INVALID_JSON, type InputProblem, type OutboxInput } from './page/validate.js';
+import type { InputProblem, OutboxInput } from './page/validate.js';
 import { watchOutbox, type OutboxUpdate } from './page/watch-outbox.js';
+import type { OutboxAnnouncement } from './shared/protocol.js';
 import { styles } from './sync-notify-button.styles.js';
 
 export type { SyncNotifyErrorReason } from './page/failure.js';
@@ -41,10 +42,16 @@ export interface SyncNotifyErrorDetail {
   reason: SyncNotifyErrorReason;
   /** The sentence shown on screen. */
   message: string;
-  /** With `rejected`: the HTTP status the server answered (0 when the worker refused to send). */
+  /**
+   * With `rejected`: the HTTP status the server answered (0 when the worker refused to send); with
+   * `not-accepted`, the status of the page the form landed on (0 when that was on another site).
+   */
   status?: number;
-  /** With `invalid-input`: what is wrong with the input; with `rejected` and status 0: why the worker refused. */
-  problem?: InputProblem | RefusalProblem | 'worker-silent';
+  /**
+   * With `invalid-input`: what is wrong with the input; with `rejected` and status 0: why the worker
+   * refused; with `not-accepted`: why the server did not accept the form (`sign-in`, `shown-again`, `refused`).
+   */
+  problem?: InputProblem | RefusalProblem | NotAcceptedProblem | 'worker-silent';
   /** With `unsupported`: what the browser lacks. */
   missing?: Capability[];
 }
@@ -68,11 +75,6 @@ const AUTHORED = [
   'requireInteraction',
   'silent',
   'endpoint',
-  'method',
-  'headers',
-  'data',
-  'allowCrossOrigin',
-  'requestTimeout',
   'maxAge',
   'maxItems',
   'owner',
@@ -121,7 +123,7 @@ const stateAfter = (reason: SyncNotifyErrorReason): SyncNotifyState =>
  * @attr dir - The notification's direction: `auto`, `ltr` or `rtl`.
  */
 export class SyncNotifyButton extends LitElement {
-  static override styles = styles;
+  static override styles: CSSResultGroup = styles;
 
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
@@ -161,23 +163,10 @@ export class SyncNotifyButton extends LitElement {
   /**
    * Makes the click an API call as well: the worker sends `{ title, body, data }` as JSON to this
    * URL when online (same-origin unless `allow-cross-origin`), and notifies once it was accepted.
+   * The element of `sync-notify-api-button.js` does, with the API call's other settings; this one
+   * refuses the click, and the console says which file to load.
    */
   @property({ attribute: 'endpoint', reflect: true }) endpoint?: string;
-
-  /** HTTP method of the API call: POST (default), PUT or PATCH. */
-  @property({ attribute: 'method', reflect: true }) method?: string;
-
-  /** Allows an `endpoint` on another origin (it must answer CORS). */
-  @property({ attribute: 'allow-cross-origin', type: Boolean, reflect: true }) allowCrossOrigin = false;
-
-  /** Sent as `data` in the API call's JSON body. The attribute takes JSON; anything else is refused at the click. */
-  @property({ attribute: 'data', converter: (value) => parseJson(value) }) data?: unknown;
-
-  /** Seconds an API call may take before it is abandoned and retried later. Default 30. */
-  @property({ attribute: 'request-timeout', type: Number, reflect: true }) requestTimeout?: number;
-
-  /** Extra headers for the API call: Accept, Accept-Language, Content-Language and X-… only. */
-  @property({ attribute: false }) headers?: Record<string, string>;
 
   /** Seconds a queued item may wait; older ones are dropped undelivered. Default 86400 (24 h). */
   @property({ attribute: 'max-age', type: Number, reflect: true }) maxAge = DEFAULT_MAX_AGE;
@@ -253,7 +242,7 @@ export class SyncNotifyButton extends LitElement {
         <slot>${this.text.buttonLabel}</slot>
       </button>
       <p part="status" id="status" role="status">${this.statusMessage()}</p>
-      <p part="error" id="error" role="alert">${this.failure ? describeFailure(this.failure, this.text) : ''}</p>
+      <p part="error" id="error" role="alert">${this.failure ? this.describe(this.failure) : ''}</p>
     `;
   }
 
@@ -263,6 +252,11 @@ export class SyncNotifyButton extends LitElement {
    */
   protected get text(): SyncNotifyMessages {
     return sentencesOf(this, englishMessages);
+  }
+
+  /** The sentence on screen for a failure. */
+  protected describe(failure: Failure): string {
+    return describeFailure(failure, this.text);
   }
 
   /**
@@ -340,12 +334,13 @@ export class SyncNotifyButton extends LitElement {
       // A failure of a later click stays on screen: this outcome does not undo it.
       if (!this.failure && this.state !== 'working') this.state = sent ? 'sent' : 'idle';
       emit(this, sent ? 'sync-notify-delivered' : 'sync-notify-cancelled', { id });
-    } else if (announcement.type === 'rejected') {
+    } else if (announcement.type === 'rejected' || announcement.type === 'not-accepted' || announcement.type === 'expired') {
+      // Dropped from the queue, the failure says why (a form not accepted is kept, to be sent again),
+      // and the status line no longer says it is on its way.
       this.trackedItems.delete(id);
-      this.fail({ reason: 'rejected', status: announcement.status, problem: announcement.problem });
-    } else if (announcement.type === 'expired') {
-      this.trackedItems.delete(id);
-      this.fail({ reason: 'expired' });
+      if (this.note?.title == title && !this.note.outcome) this.note = undefined;
+      const { type, status, problem } = announcement as Partial<Extract<OutboxAnnouncement, { type: 'rejected' }>>;
+      this.fail({ reason: type, status, problem } as Failure);
     }
   };
 
@@ -364,7 +359,7 @@ export class SyncNotifyButton extends LitElement {
     this.failure = undefined;
   }
 
-  private fail(failure: Failure): void {
+  protected fail(failure: Failure): void {
     this.state = stateAfter(failure.reason);
     this.reason = failure.reason;
     this.failure = failure;
@@ -372,7 +367,7 @@ export class SyncNotifyButton extends LitElement {
     // For the developer, who can fix it; the person at the keyboard reads the sentence on screen.
     if (hint) console.error('<sync-notify-button>:', ...hint, this);
     const { reason, ...details } = failure;
-    emit(this, 'sync-notify-error', { reason, message: describeFailure(failure, this.text), ...details });
+    emit(this, 'sync-notify-error', { reason, message: this.describe(failure), ...details });
   }
 }
 
@@ -383,15 +378,6 @@ function declareOwnerOnce(owner: string): Promise<unknown> | undefined {
   if (owner === declared) return undefined;
   declared = owner;
   return setOwner(owner).catch(() => (declared = undefined));
-}
-
-/** The `data` attribute's JSON; a marker for text that is not JSON, so the click refuses it. */
-function parseJson(value: string | null): unknown {
-  try {
-    return value === null ? undefined : JSON.parse(value);
-  } catch {
-    return INVALID_JSON;
-  }
 }
 
 declare global {

@@ -55,7 +55,14 @@ export const styles = css`
     cursor: pointer;
   }
 
-  button:focus-visible {
+  [part='open-form'] {
+    font-size: 0.875em;
+    align-self: center;
+    color: inherit;
+  }
+
+  button:focus-visible,
+  [part='open-form']:focus-visible {
     outline: var(--sync-notify-focus-ring, 3px solid #f59e0b);
     outline-offset: 2px;
   }
@@ -74,7 +81,8 @@ export const styles = css`
       border-color: ButtonBorder;
     }
 
-    button:focus-visible {
+    button:focus-visible,
+    [part='open-form']:focus-visible {
       outline-color: Highlight;
     }
   }

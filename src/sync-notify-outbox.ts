@@ -1,7 +1,7 @@
 import { LitElement, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { customElement } from './page/define.js';
-import type { OutboxFailure, OutboxItem } from './shared/outbox-schema.js';
+import type { NotAcceptedProblem, OutboxFailure, OutboxItem } from './shared/outbox-schema.js';
 import type { OutboxAnnouncement } from './shared/protocol.js';
 import { coalesce } from './shared/coalesce.js';
 import { cancel, clearOutbox, dismissFailure, inScope, ownScope, retryNow } from './page/control.js';
@@ -27,9 +27,22 @@ export interface SyncNotifyOutboxEventMap {
 const FINAL_REFUSALS = [0, 400, 405, 413, 414, 415, 422];
 
 /**
+ * A form's page to link to, when it is a page of this site: the record is read back from a shared
+ * database, and a link must never run script (`javascript:`) or lead elsewhere.
+ */
+function sameOriginPage(url: string | undefined): string | undefined {
+  try {
+    return url && new URL(url).origin == location.origin ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * What waits in the site's outbox, for the person at the keyboard: each item's title, when it was
  * queued and its state, with a Cancel button while it waits, and Dismiss (and Retry now, where a
- * retry can succeed) once it was rejected or expired. It follows the outbox live, in this tab and
+ * retry can succeed) once it was rejected or expired. A form the server did not accept (its
+ * session had ended, its validation showed it again) links to its page, where it is sent again. It follows the outbox live, in this tab and
  * others, and says each change politely.
  *
  * @summary The site's outbox: what waits, what failed, and the means to take it back.
@@ -45,6 +58,7 @@ const FINAL_REFUSALS = [0, 400, 405, 413, 414, 415, 422];
  * @csspart state - What is happening to it.
  * @csspart time - When it was queued.
  * @csspart actions - Its buttons.
+ * @csspart open-form - The link to the page of a form the server did not accept, where it is sent again.
  * @csspart empty - The line shown when nothing waits.
  *
  * @cssprop [--sync-notify-outbox-divider=light-dark(#d1d5db, #4b5563)] - The line between items.
@@ -134,11 +148,19 @@ export class SyncNotifyOutbox extends LitElement {
   private renderFailure(failure: OutboxFailure) {
     const { text } = this;
     const title = failure.notification?.title ?? text.unreadable;
-    const retryable = failure.reason === 'expired' || !FINAL_REFUSALS.includes(failure.status ?? 0);
+    const { reason, status = 0, problem } = failure;
+    // A form the server did not accept goes again from its page, which renders its fields fresh (a
+    // CSRF token): sent again from here, it would carry the refused ones.
+    const notAccepted = reason === 'not-accepted';
+    const retryable = reason === 'expired' || (!notAccepted && !FINAL_REFUSALS.includes(status));
+    const formPage = notAccepted ? sameOriginPage(failure.request?.formPage) : undefined;
     return html`<li part="item failed">
       <span part="title">${title}</span>
-      <span part="state">${failure.reason === 'expired' ? text.expired : text.rejected(failure.status ?? 0)}</span>
+      <span part="state"
+        >${notAccepted ? text.notAccepted(problem as NotAcceptedProblem) : reason === 'expired' ? text.expired : text.rejected(status)}</span
+      >
       <span part="actions">
+        ${formPage ? html`<a part="open-form" href=${formPage} aria-label=${`${text.openForm}: ${title}`}>${text.openForm}</a>` : ''}
         ${retryable ? this.renderAction(failure, text.retryNow, retryNow) : ''} ${this.renderAction(failure, text.dismiss, dismissFailure)}
       </span>
     </li>`;

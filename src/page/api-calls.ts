@@ -57,7 +57,7 @@ function validateApiCall(
   pageOrigin: string,
 ): Validation<OutboxApiCall> {
   // `endpoint` is text by now (validateOutboxInput checked it before calling this).
-  const mistyped = wrongType(input, ['method']) ?? wrongType(input, ['allowCrossOrigin'], 'boolean');
+  const mistyped = wrongType(input, ['method', 'signInUrl', 'successUrl', 'resendOf']) ?? wrongType(input, ['allowCrossOrigin'], 'boolean');
   if (mistyped) return refuse(mistyped);
   const { form } = input;
   if (form != null && !(form instanceof HTMLFormElement)) return refuse({ kind: 'invalid-type', field: 'form', expected: 'HTMLFormElement' });
@@ -97,6 +97,17 @@ function validateApiCall(
     const fields = encodeForm(form);
     if (!fields.ok) return fields;
     Object.assign(call, fields.value);
+    // Only a form's answer is judged by the page it lands on (sw/form-answer.ts).
+    for (const field of ['signInUrl', 'successUrl'] as const) {
+      const value = input[field];
+      if (!value) continue;
+      const href = absoluteUrl(value, baseUrl, URL_SCHEMES.endpoint);
+      if (!href) return refuse({ kind: 'invalid-url', field, value });
+      // The worker follows a form's redirects on the page's origin only: another is never seen.
+      if (new URL(href).origin !== pageOrigin) return refuse({ kind: 'cross-origin', field, value: href });
+      call[field] = href;
+    }
+    if (input.resendOf) call.resent = true;
   }
   if (crossOrigin) call.crossOrigin = true;
   if (input.requestTimeout != null) {

@@ -2,7 +2,7 @@
  * Why a click or a queued item failed: errors are values with a typed reason. What the person at
  * the keyboard reads is in messages.ts; what the developer must fix goes to the console from here.
  */
-import type { RefusalProblem } from '../shared/outbox-schema.js';
+import type { NotAcceptedProblem, RefusalProblem } from '../shared/outbox-schema.js';
 import type { Capability } from './capabilities.js';
 import type { InputProblem } from './validate.js';
 
@@ -18,6 +18,7 @@ export type SyncNotifyErrorReason =
   | 'storage-blocked'
   | 'delivery-failed'
   | 'rejected'
+  | 'not-accepted'
   | 'expired'
   | 'outbox-full';
 
@@ -25,9 +26,11 @@ export type Failure =
   | { reason: 'unsupported'; missing: Capability[] }
   | { reason: 'invalid-input'; problem: InputProblem }
   | { reason: 'rejected'; status: number; problem?: RefusalProblem }
+  /** A form the server did not accept (`status`; 0 where it sent it to another site): kept with what was typed. */
+  | { reason: 'not-accepted'; status: number; problem: NotAcceptedProblem }
   /** `worker-silent`: the site's service worker never answered; it lacks this library's line. */
   | { reason: 'delivery-failed'; problem?: 'worker-silent' }
-  | { reason: Exclude<SyncNotifyErrorReason, 'unsupported' | 'invalid-input' | 'rejected' | 'delivery-failed'> };
+  | { reason: Exclude<SyncNotifyErrorReason, 'unsupported' | 'invalid-input' | 'rejected' | 'not-accepted' | 'delivery-failed'> };
 
 /**
  * For the console: what the developer must fix, where a failure comes from the site's setup. The

@@ -19,17 +19,20 @@ const crlf = (text: string) => text.replace(/\r\n?|\n/g, '\r\n');
  * The form's entries (with what `formdata` listeners add), encoded by its `enctype`: urlencoded and
  * text/plain as text, as the browser would; multipart as the entries themselves, files included,
  * for the worker to send as `FormData` (fetch writes the boundary). A file stands for its name in
- * the text encodings, as in a native submission.
+ * the text encodings, as in a native submission. A text/plain body cannot be read back into its
+ * fields (a value may hold `=` and newlines), so its entries are kept too: what was typed can then
+ * be put back into the form (form-recovery.ts). And the page it was sent from, to be found again.
  */
-export function encodeForm(form: HTMLFormElement): Validation<Pick<OutboxApiCall, 'body' | 'contentType' | 'form'>> {
+export function encodeForm(form: HTMLFormElement): Validation<Pick<OutboxApiCall, 'body' | 'contentType' | 'form' | 'formPage'>> {
   const contentType = formProperty(form, 'enctype') as FormContentType;
+  const formPage = form.ownerDocument.URL.replace(/#.*/s, '');
   const entries = [...new FormData(form)].map(([name, value]): FormEntry => [crlf(name), typeof value == 'string' ? crlf(value) : value]);
   if (contentType == 'multipart/form-data') {
     const fileBytes = entries.reduce((total, [, value]) => total + (typeof value == 'string' ? 0 : value.size), 0);
     if (fileBytes > MAX_FORM_FILE_BYTES) return refuse({ kind: 'too-large', field: 'files', limit: MAX_FORM_FILE_BYTES });
-    return { ok: true, value: { body: '', contentType, form: entries } };
+    return { ok: true, value: { body: '', contentType, form: entries, formPage } };
   }
-  const pairs = entries.map(([name, value]) => [name, typeof value == 'string' ? value : value.name]);
-  const body = contentType == 'text/plain' ? pairs.map(([name, value]) => `${name}=${value}\r\n`).join('') : `${new URLSearchParams(pairs)}`;
-  return { ok: true, value: { body, contentType } };
+  const pairs: [string, string][] = entries.map(([name, value]) => [name, typeof value == 'string' ? value : value.name]);
+  if (contentType != 'text/plain') return { ok: true, value: { body: `${new URLSearchParams(pairs)}`, contentType, formPage } };
+  return { ok: true, value: { body: pairs.map(([name, value]) => `${name}=${value}\r\n`).join(''), contentType, form: pairs, formPage } };
 }

@@ -5,7 +5,9 @@
  * `messages` property (another tone, a language not shipped).
  */
 import { browserFamily, type BrowserFamily } from './capabilities.js';
+import type { NotAcceptedProblem } from '../shared/outbox-schema.js';
 import type { Failure, SyncNotifyErrorReason } from './failure.js';
+import type { SyncNotifyFormMessages } from './form-messages.js';
 import type { SyncNotifyOutboxMessages } from './outbox-messages.js';
 
 export interface SyncNotifyMessages {
@@ -34,6 +36,20 @@ export interface SyncNotifyMessages {
    * element with forms (sync-notify-api-button.js), so the plain element's file does not carry it.
    */
   filesTooLarge?: (megabytes: number) => string;
+  /**
+   * A form the server did not accept, kept with what was typed: its session ended (`sign-in`), its
+   * validation showed the form again (`shown-again`), or it refused the form (`refused`). These and
+   * the four below are the element with forms' (English in it, as for `filesTooLarge`).
+   */
+  notAccepted?: (problem: NotAcceptedProblem) => string;
+  /** A form sent earlier from this form that the server did not accept, found when the page opens. */
+  keptForm?: string;
+  /** The button that puts what was typed back into the form. */
+  putBack?: string;
+  /** The button that discards it. */
+  discardKept?: string;
+  /** What was typed is back in the form. */
+  restored?: string;
   noServiceWorker: string;
   storageFailed: string;
   /** An older tab keeps the outbox open at an older version, and did not let go in time. */
@@ -88,8 +104,8 @@ export const englishMessages: SyncNotifyMessages = {
  */
 export type TranslationTable = Partial<SyncNotifyMessages> & { outbox?: Partial<SyncNotifyOutboxMessages> };
 
-/** A complete translation, as each built-in module has it: every sentence of both elements. */
-export type SyncNotifyTranslation = SyncNotifyMessages & { outbox: SyncNotifyOutboxMessages };
+/** A complete translation, as each built-in module has it: every sentence of both elements, forms' too. */
+export type SyncNotifyTranslation = SyncNotifyMessages & SyncNotifyFormMessages & { outbox: SyncNotifyOutboxMessages };
 
 /** What the modules of `translations/` install (`registerTranslation`), and the elements ask. */
 export interface TranslationHook {
@@ -110,10 +126,13 @@ declare global {
 /** `permission-denied` → `permissionDenied`: a reason's sentence is named after it. */
 type MessageKey<Reason extends string> = Reason extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<MessageKey<Tail>>}` : Reason;
 
-/** The sentence for a failure, from `text` (the element's sentences: `messages`, translation, English). */
+/**
+ * The sentence for a failure, from `text` (the element's sentences: `messages`, translation,
+ * English). A form's failures (`not-accepted`, files too large) are the element with forms' to say.
+ */
 export function describeFailure(failure: Failure, text: SyncNotifyMessages): string {
   if (failure.reason === 'rejected') return text.rejected(failure.status);
   if (failure.reason === 'permission-denied') return text.permissionDenied(browserFamily());
   const key = failure.reason.replace(/-(.)/g, (_, letter: string) => letter.toUpperCase());
-  return text[key as MessageKey<Exclude<SyncNotifyErrorReason, 'rejected' | 'permission-denied'>>];
+  return text[key as MessageKey<Exclude<SyncNotifyErrorReason, 'rejected' | 'permission-denied' | 'not-accepted'>>];
 }

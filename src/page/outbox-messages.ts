@@ -3,6 +3,8 @@
  * file does not carry them. A translation carries them under its `outbox` key (`TranslationTable`);
  * replace any through the outbox element's `messages` property.
  */
+import type { NotAcceptedProblem } from '../shared/outbox-schema.js';
+
 export interface SyncNotifyOutboxMessages {
   /** The list's accessible name. */
   label: string;
@@ -14,6 +16,13 @@ export interface SyncNotifyOutboxMessages {
   /** `status` 0: the worker refused to send it (a redirect, another origin, a request that cannot be built). */
   rejected: (status: number) => string;
   expired: string;
+  /**
+   * A form the server did not accept, kept with what was typed: its session ended (`sign-in`), its
+   * validation showed the form again (`shown-again`), or it refused the form (`refused`).
+   */
+  notAccepted: (problem: NotAcceptedProblem) => string;
+  /** The link to the page of a form the server did not accept, where it can be sent again. */
+  openForm: string;
   /** The title shown for a record that could not be read (malformed, set aside by the worker). */
   unreadable: string;
   queuedAt: (time: string) => string;
@@ -33,6 +42,13 @@ export const englishOutboxMessages: SyncNotifyOutboxMessages = {
   retryingAt: (time) => `The server asked to wait: trying again at ${time}`,
   rejected: (status) => (status ? `Refused by the server (HTTP ${status})` : 'Could not be sent'),
   expired: 'Waited too long and was dropped',
+  notAccepted: (problem) =>
+    ({
+      'sign-in': 'Not sent: your session had ended. Sign in again, then open its form',
+      'shown-again': 'Not accepted by the server: open its form to check it',
+      refused: 'Not accepted by the server: open its form to send it again',
+    })[problem],
+  openForm: 'Open the form',
   unreadable: 'Unreadable item',
   queuedAt: (time) => `queued at ${time}`,
   cancel: 'Cancel',

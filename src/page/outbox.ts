@@ -26,17 +26,20 @@ const database = (): Promise<IDBPDatabase<OutboxSchema>> => openOutbox().then((d
 
 /**
  * Stores a new item at the end of the queue, unless the outbox already holds `maxItems`: count
- * and add share one transaction, so tabs queuing at once cannot pass the limit together.
+ * and add share one transaction, so tabs queuing at once cannot pass the limit together. With
+ * `failureSentAgain`, the failure whose form the item sends again goes in the same transaction.
  */
-export async function addItem(draft: OutboxDraft, maxItems = Infinity): Promise<OutboxItem> {
+export async function addItem(draft: OutboxDraft, maxItems = Infinity, failureSentAgain?: string): Promise<OutboxItem> {
   // Strict: an item reported as queued survives a power loss. Relaxed is every engine's default
   // (https://developer.chrome.com/blog/indexeddb-durability-mode-now-defaults-to-relaxed).
-  const transaction = (await database()).transaction('items', 'readwrite', { durability: 'strict' });
+  const transaction = (await database()).transaction(['items', 'failures'], 'readwrite', { durability: 'strict' });
+  if (failureSentAgain) void transaction.objectStore('failures').delete(failureSentAgain);
   // Both requests go out at once (one round trip to the database, not two); requests run in
   // order, so the count excludes the add, which an abort undoes before anything commits.
-  const counted = transaction.store.count();
+  const items = transaction.objectStore('items');
+  const counted = items.count();
   // `seq` is absent on purpose: the store's key generator assigns it.
-  const added = transaction.store.add(draft as OutboxItem);
+  const added = items.add(draft as OutboxItem);
   // Stored means committed: a quota error surfaces at commit, after the request succeeded.
   const committed = transaction.done;
   if ((await counted) >= maxItems) {

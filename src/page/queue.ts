@@ -23,6 +23,8 @@ export interface StoreOptions {
   scope?: string;
   /** Who queued it: sent only while that owner is declared. */
   owner?: string;
+  /** The failure (a form the server did not accept) this sends again: the item takes its id, and it is removed. */
+  resendOf?: string;
 }
 
 /** A new item as it enters the queue: queued now, to expire `maxAge` seconds from now. */
@@ -49,9 +51,9 @@ export function draftItem(
 export async function storeNotification(
   notification: OutboxNotification,
   apiCall?: OutboxApiCall,
-  { maxAge = DEFAULT_MAX_AGE, maxItems = DEFAULT_MAX_ITEMS, scope, owner }: StoreOptions = {},
+  { maxAge = DEFAULT_MAX_AGE, maxItems = DEFAULT_MAX_ITEMS, scope, owner, resendOf }: StoreOptions = {},
 ): Promise<OutboxItem> {
-  const item = await addItem(draftItem(notification, apiCall, maxAge, scope, owner), maxItems);
+  const item = await addItem(draftItem(notification, apiCall, maxAge, scope, owner, resendOf), maxItems, resendOf);
   announce({ type: 'queued', id: item.id });
   return item;
 }
@@ -91,8 +93,9 @@ export async function enqueue(input: OutboxInput, admit: () => Promise<Admission
   if (!validation.ok) return { ok: false, failure: { reason: 'invalid-input', problem: validation.problem } };
   const admission = await admit();
   if ('reason' in admission) return { ok: false, failure: admission };
-  const { notification, apiCall, maxAge, maxItems, owner } = validation.value;
-  const stored = storeNotification(notification, apiCall, { maxAge, maxItems, scope: admission.scope, owner });
+  const { notification, apiCall } = validation.value;
+  // The entry's retention, owner and form sent again are the store's options as they are.
+  const stored = storeNotification(notification, apiCall, { ...validation.value, scope: admission.scope });
   const delivery = requestDelivery(admission, stored);
   const persistence = keepStorage(askToPersist).catch(() => false);
   try {

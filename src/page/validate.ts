@@ -24,6 +24,22 @@ export interface ApiCallInput {
    * `action` with its `method` (POST), with no `endpoint`. The element sets it when inside one.
    */
   form?: HTMLFormElement | null;
+  /**
+   * A form's sign-in page, where the default rule does not know it: a form whose post lands there
+   * was not accepted (the person is asked to sign in again). On the page's origin.
+   */
+  signInUrl?: string | null;
+  /**
+   * The page a form's post lands on when the server took it, where the default rule misjudges it
+   * (a success page that shows the form again, say): landing there is sent. On the page's origin.
+   */
+  successUrl?: string | null;
+  /**
+   * The id of a form the server did not accept (a failure, `not-accepted`) that this form sends
+   * again, with what the page holds now (fresh hidden fields, such as a CSRF token): the new item
+   * takes its id, so its Idempotency-Key stays the same, and the failure is removed as it is queued.
+   */
+  resendOf?: string | null;
 }
 
 /** Stands for a `data` attribute that is not JSON: refused at the click, never sent as `null`. */
@@ -55,7 +71,22 @@ export const MAX_HEADER_BYTES = 4096;
 export const NUMBER_LIMITS = { 'max-age': 30 * 24 * 60 * 60, 'max-items': 10_000, 'request-timeout': 600 } as const;
 
 /** The fields an author sets as text; a JS caller's number or object there is refused, never stored. */
-type TextField = 'title' | 'body' | 'icon' | 'badge' | 'url' | 'tag' | 'lang' | 'summary' | 'dir' | 'endpoint' | 'method' | 'owner';
+type TextField =
+  | 'title'
+  | 'body'
+  | 'icon'
+  | 'badge'
+  | 'url'
+  | 'tag'
+  | 'lang'
+  | 'summary'
+  | 'dir'
+  | 'endpoint'
+  | 'method'
+  | 'owner'
+  | 'signInUrl'
+  | 'successUrl'
+  | 'resendOf';
 
 export type InputProblem =
   | { kind: 'missing'; field: 'title' | 'body' }
@@ -66,10 +97,13 @@ export type InputProblem =
   | { kind: 'too-large'; field: 'item' | 'headers' | 'files'; limit: number }
   | { kind: 'invalid-lang'; value: string }
   | { kind: 'invalid-header-value'; value: string }
-  | { kind: 'invalid-url'; field: 'url' | 'icon' | 'badge' | 'endpoint' | 'action'; value: string }
+  | { kind: 'invalid-url'; field: 'url' | 'icon' | 'badge' | 'endpoint' | 'action' | 'signInUrl' | 'successUrl'; value: string }
   | { kind: 'invalid-dir'; value: string }
-  /** An `endpoint` or a notification's `url` on another origin, not allowed by the author. */
-  | { kind: 'cross-origin'; field: 'endpoint' | 'action' | 'url'; value: string }
+  /**
+   * An `endpoint` or a notification's `url` on another origin, not allowed by the author; a form's
+   * `signInUrl` or `successUrl` on another origin, which the worker can never see it land on.
+   */
+  | { kind: 'cross-origin'; field: 'endpoint' | 'action' | 'url' | 'signInUrl' | 'successUrl'; value: string }
   | { kind: 'invalid-method'; value: string }
   | { kind: 'invalid-header'; value: string }
   | { kind: 'invalid-data' }
@@ -190,6 +224,8 @@ export interface OutboxEntry {
   maxItems?: number;
   /** Who queued it (`owner`): sent only while that owner is declared. */
   owner?: string;
+  /** The failure whose form this sends again (`resendOf`): its id is the item's. */
+  resendOf?: string;
 }
 
 /** The retention limits, as the element and the JS API take them. */
@@ -225,6 +261,8 @@ export function validateOutboxInput(input: OutboxInput, baseUrl: string, pageOri
     const apiCall = validateApiCall(input, notification.value, baseUrl, pageOrigin);
     if (!apiCall.ok) return apiCall;
     entry.apiCall = apiCall.value;
+    // Checked as text by the API-call check; only a form is sent again.
+    if (input.resendOf && apiCall.value.contentType) entry.resendOf = input.resendOf;
   }
   if (storedBytes(entry) > MAX_ITEM_BYTES) return refuse({ kind: 'too-large', field: 'item', limit: MAX_ITEM_BYTES });
   return { ok: true, value: entry };

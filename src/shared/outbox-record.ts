@@ -54,6 +54,10 @@ const API_CALL_FIELDS: Record<Exclude<keyof OutboxApiCall, 'contentType' | 'form
   method: (value) => value == 'POST' || value == 'PUT' || value == 'PATCH',
   headers: (value) => isObject(value) && Object.values(value).every(isString),
   body: isString,
+  formPage: optional(urlOf(LINK_SCHEME)),
+  signInUrl: optional(urlOf(LINK_SCHEME)),
+  successUrl: optional(urlOf(LINK_SCHEME)),
+  resent: optionalBoolean,
   crossOrigin: optionalBoolean,
   timeout: optional((value) => isNumber(value) && value > 0 && value <= MAX_REQUEST_TIMEOUT_MS),
 };

@@ -60,11 +60,28 @@ export interface OutboxApiCall {
   body: string;
   /**
    * A form's `enctype` (`application/x-www-form-urlencoded`, `multipart/form-data`, `text/plain`);
-   * absent for an API call's JSON. A form's redirect after POST counts as sent.
+   * absent for an API call's JSON. Whether the server accepted a form is judged by its answer as a
+   * person would read it (sw/form-answer.ts): a redirect to its sign-in page, or the same form
+   * shown again, is not acceptance.
    */
   contentType?: FormContentType;
-  /** A multipart form's fields and files, in order: the worker sends them as `FormData`. */
+  /**
+   * A form's fields and files, in order: a multipart one's, which the worker sends as `FormData`,
+   * and a text/plain one's, whose text cannot be read back into fields. What was typed, to put back
+   * into the form when the server did not accept it.
+   */
   form?: FormEntry[];
+  /** The page the form was sent from (without its fragment): where the person finds it again. */
+  formPage?: string;
+  /** The site's sign-in page, as the author named it (`sign-in-url`): a form that lands there was not accepted. */
+  signInUrl?: string;
+  /** The page that says a form was taken, as the author named it (`success-url`): a form that lands there was accepted. */
+  successUrl?: string;
+  /**
+   * A form sent again from its page after the server did not accept it (`resendOf`): not accepted
+   * once more, it is put back into the form for the person, never sent again by itself.
+   */
+  resent?: boolean;
   crossOrigin?: boolean;
   /** Milliseconds an attempt may take before it is abandoned and retried; default 30 s. */
   timeout?: number;
@@ -82,6 +99,13 @@ export type FormEntry = [name: string, value: string | File];
  */
 export type RefusalProblem = 'cross-origin' | 'redirect' | 'unsendable' | 'malformed';
 
+/**
+ * Why a server did not accept a form, as its answer says: its sign-in page, 401, 419 or 440
+ * (`sign-in`: the session ended); the same form again, as typed (`shown-again`: its validation);
+ * any other refusal (`refused`: a stale CSRF token, a 403). The form is kept with what was typed.
+ */
+export type NotAcceptedProblem = 'sign-in' | 'shown-again' | 'refused';
+
 /** An item dropped from the queue for good, kept here so the app can tell its user. */
 export interface OutboxFailure {
   id: string;
@@ -89,12 +113,17 @@ export interface OutboxFailure {
    * `rejected`: the server answered a 4xx other than 429, or the worker refused to send it (status
    * 0, see `problem`), as the `rejected` announcement and the element's `sync-notify-error` say.
    * Earlier versions stored it as `refused`, which `listFailures` reads as `rejected`.
+   * `not-accepted`: a form the server did not accept (`problem` says how), kept to be sent again
+   * from its form.
    */
-  reason: 'rejected' | 'expired';
+  reason: 'rejected' | 'expired' | 'not-accepted';
   /** The HTTP status of a refusal (0 when the worker refused to send, see `problem`). */
   status?: number;
-  /** Why the worker refused to send it: not its page's origin, a redirect, a request that cannot be built, or a malformed record. */
-  problem?: RefusalProblem;
+  /**
+   * Why the worker refused to send it (not its page's origin, a redirect, a request that cannot be
+   * built, or a malformed record), or why the server did not accept a form.
+   */
+  problem?: RefusalProblem | NotAcceptedProblem;
   failedAt: number;
   /** Absent when the record was `malformed` and had no notification that could be shown. */
   notification?: OutboxNotification;

@@ -2,7 +2,7 @@
  * The names both sides of the outbox agree on, and the order of its locks: the page (element,
  * queue API) and the service worker import them from here, so a rename cannot split them.
  */
-import type { RefusalProblem } from './outbox-schema.js';
+import type { NotAcceptedProblem, RefusalProblem } from './outbox-schema.js';
 
 /** The one Background Sync tag this library registers and handles; other tags belong to the host. */
 export const SYNC_TAG = 'sync-notify-outbox';
@@ -61,6 +61,8 @@ export type OutboxAnnouncement = { pending?: number } & (
   | { type: 'retry'; id: string; retryAt: number }
   /** The server refused the request (`status`), or the worker did (0, and why): dropped for good. */
   | { type: 'rejected'; id: string; status: number; problem?: RefusalProblem }
+  /** A form the server did not accept (`status`, and how): kept with what was typed, to be sent again from its form. */
+  | { type: 'not-accepted'; id: string; status: number; problem: NotAcceptedProblem }
   /** Waited longer than its max-age: dropped undelivered. */
   | { type: 'expired'; id: string }
   /** Taken back by the person at the keyboard (or cleared at sign-out) before it was sent. */

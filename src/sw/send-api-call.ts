@@ -1,10 +1,13 @@
 /**
- * Sends a queued API call (a chat message posted offline) with the item's id as its
+ * Sends a queued API call (a chat message posted offline) or form with the item's id as its
  * Idempotency-Key, and says what came of it: sent (2xx), to retry at a time (no network, a
- * timeout, 408, 425, 429, 5xx), or refused for good (any other answer, or a request that can
- * never be sent).
+ * timeout, 408, 425, 429, 5xx), refused for good (any other answer, or a request that can never
+ * be sent), or, for a form, not accepted (form-answer.ts: the server's sign-in page, the form
+ * shown again, a refusal), kept with what was typed.
  */
-import type { OutboxApiCall, OutboxItem, RefusalProblem } from '../shared/outbox-schema.js';
+import type { NotAcceptedProblem, OutboxApiCall, OutboxItem, RefusalProblem } from '../shared/outbox-schema.js';
+import { typedEntries } from '../shared/form-entries.js';
+import { judgeFormAnswer, saysNotNow, type FormVerdict } from './form-answer.js';
 
 /** The longest wait between two attempts, whatever `Retry-After` asks: past it, the user waits in vain. */
 export const MAX_RETRY_DELAY_MS = 60 * 60 * 1000;
@@ -12,13 +15,12 @@ export const MAX_RETRY_DELAY_MS = 60 * 60 * 1000;
 /** How long an attempt may take before it is abandoned and retried. */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
-/** Statuses that say "not now" rather than "no" (RFC 9110 §15.5.9, RFC 8470, RFC 6585). */
-const RETRYABLE_STATUSES = [408, 425, 429];
 
 export type SendOutcome =
   | { sent: true }
   | { retryAt: number }
-  | { refusedWith: number; problem?: RefusalProblem };
+  | { refusedWith: number; problem?: RefusalProblem }
+  | { notAccepted: NotAcceptedProblem; status: number };
 
 /**
  * Milliseconds to wait before attempt number `attempts + 1`: exponential from 1 s with up to 50 %
@@ -52,6 +54,40 @@ function formData(entries: OutboxApiCall['form']): FormData {
   return data;
 }
 
+/** What a form's answer came to, as an outcome: its verdict (form-answer.ts), with the status. */
+async function formOutcome(item: OutboxItem, response: Response): Promise<SendOutcome> {
+  const call = item.request!;
+  const html = /html/i.test(response.headers.get('content-type') ?? '') ? await response.text().catch(() => '') : '';
+  const verdict: FormVerdict = judgeFormAnswer(
+    { status: response.status, redirected: response.redirected, url: response.url, html },
+    call,
+    typedEntries(call).filter((entry): entry is [string, string] => typeof entry[1] == 'string'),
+  );
+  if (verdict == 'sent') return { sent: true };
+  if (verdict == 'retry') return { retryAt: retryAt(item, response) };
+  return { notAccepted: verdict, status: response.status };
+}
+
+/**
+ * After a form's post failed as a lost network does, whether its server sent it to another site:
+ * fetch follows a redirect only on the page's origin, and fails on one that leaves it (a single
+ * sign-on page) as it does offline. A look at the form's URL (HEAD, not followed) tells them
+ * apart: there too a redirect, the site now sends its visitors to sign in; no answer, the network
+ * is down. An answer that redirects nowhere leaves it unsure (a network that failed mid-post, or a
+ * success page on another site): tried once more, then kept as not accepted rather than posted
+ * again and again.
+ */
+async function afterLostPost(item: OutboxItem, signal: AbortSignal): Promise<SendOutcome> {
+  const call = item.request!;
+  try {
+    const look = await fetch(call.url, { method: 'HEAD', credentials: 'same-origin', mode: 'same-origin', redirect: 'manual', signal });
+    if (look.type == 'opaqueredirect') return { notAccepted: 'sign-in', status: 0 };
+  } catch {
+    return { retryAt: retryAt(item) };
+  }
+  return item.attempts ? { notAccepted: 'refused', status: 0 } : { retryAt: retryAt(item) };
+}
+
 /** Sends an item's request; the item's id is its Idempotency-Key, so a server can drop a retry. */
 export async function sendApiCall(item: OutboxItem): Promise<SendOutcome> {
   const call = item.request!;
@@ -66,9 +102,14 @@ export async function sendApiCall(item: OutboxItem): Promise<SendOutcome> {
       body: multipart ? formData(call.form) : call.body,
       credentials: 'same-origin',
       mode: call.crossOrigin ? 'cors' : 'same-origin',
-      // Not followed (fetch turns 301/302 into a GET, and one to another origin fails like a lost
-      // network): a form's redirect after POST says it was taken; an API call's, that it was not.
-      redirect: 'manual',
+      // A form's redirects are followed, as the browser's own submission does, so that the page it
+      // lands on says whether it was taken (form-answer.ts); an API call's are not (fetch would
+      // turn a 301 or 302 into a GET): it is refused.
+      redirect: call.contentType ? 'follow' : 'manual',
+      // The page the form was on, as the browser's own submission says: a server that sends an
+      // invalid form back to where it came from (Laravel's `back()`) reads it. Otherwise it would
+      // be this worker's script. One on another origin is ignored (Fetch: "client").
+      ...(call.formPage && { referrer: call.formPage }),
       headers: {
         ...call.headers,
         // A multipart body's type, with its boundary, is fetch's to write.
@@ -80,15 +121,18 @@ export async function sendApiCall(item: OutboxItem): Promise<SendOutcome> {
     return { refusedWith: 0, problem: 'unsendable' };
   }
   let response: Response;
+  // The timeout's signal goes to fetch itself: on a Request nothing else holds, WebKit's garbage
+  // collector can drop it, and the attempt then waits for the server however long it takes.
+  const signal = AbortSignal.timeout(call.timeout ?? DEFAULT_REQUEST_TIMEOUT_MS);
   try {
-    // The timeout's signal goes to fetch itself: on a Request nothing else holds, WebKit's garbage
-    // collector can drop it, and the attempt then waits for the server however long it takes.
-    response = await fetch(request, { signal: AbortSignal.timeout(call.timeout ?? DEFAULT_REQUEST_TIMEOUT_MS) });
-  } catch {
-    return { retryAt: retryAt(item) };
+    response = await fetch(request, { signal });
+  } catch (error) {
+    // A timeout is a slow network's, never a redirect's.
+    return call.contentType && (error as Error).name == 'TypeError' ? afterLostPost(item, signal) : { retryAt: retryAt(item) };
   }
+  if (call.contentType) return formOutcome(item, response);
   if (response.ok) return { sent: true };
-  if (response.type === 'opaqueredirect') return call.contentType ? { sent: true } : { refusedWith: 0, problem: 'redirect' };
-  if (response.status >= 500 || RETRYABLE_STATUSES.includes(response.status)) return { retryAt: retryAt(item, response) };
+  if (response.type === 'opaqueredirect') return { refusedWith: 0, problem: 'redirect' };
+  if (saysNotNow(response.status)) return { retryAt: retryAt(item, response) };
   return { refusedWith: response.status };
 }

@@ -39,6 +39,9 @@ const sendTo = (endpoint: string, registration: ServiceWorkerRegistration, repor
           sent = true;
         } else if ('refusedWith' in attempt) {
           await drop(item, { reason: 'rejected', status: attempt.refusedWith, problem: attempt.problem }, report);
+        } else if ('notAccepted' in attempt) {
+          // Kept with what was typed, to be sent again from its form; what waits behind it goes on.
+          await drop(item, { reason: 'not-accepted', status: attempt.status, problem: attempt.notAccepted }, report);
         } else {
           if (attempt.retryAt !== item.retryAt) await record(item, { attempts: (item.attempts ?? 0) + 1, retryAt: attempt.retryAt });
           keep(report, item, new Error('Retrying later'), false);

@@ -4,8 +4,15 @@
  * (notifications in deliver.ts, API calls in send-api-calls.ts) settle items through here.
  */
 import { announce } from '../shared/channel.js';
+import type { OutboxAnnouncement } from '../shared/protocol.js';
 import { isDeliverable, isNotification } from '../shared/outbox-record.js';
-import { MAX_REQUEST_TIMEOUT_MS, type OutboxFailure, type OutboxItem, type RefusalProblem } from '../shared/outbox-schema.js';
+import {
+  MAX_REQUEST_TIMEOUT_MS,
+  type NotAcceptedProblem,
+  type OutboxFailure,
+  type OutboxItem,
+  type RefusalProblem,
+} from '../shared/outbox-schema.js';
 import { listItems, moveToFailures, removeItems, updateItem } from './outbox-store.js';
 
 export interface DeliveryFailure {
@@ -77,8 +84,14 @@ export function keep(report: DeliveryReport, item: OutboxItem, error: unknown, a
   if (announced) announce({ type: 'delivery-failed', id: item.id, message: String(error) });
 }
 
-/** Why an item is dropped: a refusal (`rejected`, by the server or the worker), or its age. */
-type Drop = { reason: 'rejected'; status: number; problem?: RefusalProblem } | { reason: 'expired' };
+/**
+ * Why an item is dropped: a refusal (`rejected`, by the server or the worker), its age, or a form
+ * the server did not accept (`not-accepted`), kept with what was typed. Announced as it is recorded.
+ */
+type Drop =
+  | { reason: 'rejected'; status: number; problem?: RefusalProblem }
+  | { reason: 'expired' }
+  | { reason: 'not-accepted'; status: number; problem: NotAcceptedProblem };
 
 /**
  * Moves an item to the failures record, or at least out of the queue, and tells the pages why. Of
@@ -97,7 +110,8 @@ export async function drop(item: OutboxItem, why: Drop, report: DeliveryReport):
     .catch(() => removeItems([item]))
     .catch(() => unwritten.set(id, null));
   report.dropped.push(failure);
-  announce(why.reason == 'expired' ? { type: 'expired', id } : { type: 'rejected', id, status: why.status, problem: why.problem });
+  const { reason, ...details } = why;
+  announce({ type: reason, id, ...details } as OutboxAnnouncement);
 }
 
 /** Removes items whose notifications were shown, and reports them delivered. */

@@ -33,6 +33,16 @@ const german: SyncNotifyTranslation = {
   permissionDismissed: 'Benachrichtigungen wurden nicht erlaubt. Drücken Sie die Schaltfläche erneut, um noch einmal gefragt zu werden.',
   invalidInput: 'Diese Schaltfläche ist nicht richtig eingerichtet, daher wurde nichts in die Warteschlange gestellt.',
   filesTooLarge: (megabytes) => `Die angehängten Dateien sind zu groß zum Senden (zusammen höchstens ${megabytes} MB), daher wurde nichts in die Warteschlange gestellt.`,
+  notAccepted: (problem) =>
+    ({
+      'sign-in': 'Ihre Sitzung ist abgelaufen, daher wurde das Formular nicht gesendet. Melden Sie sich erneut an und öffnen Sie dann das Formular: Ihre Eingaben bleiben erhalten.',
+      'shown-again': 'Der Server hat Ihre Eingaben nicht angenommen. Sie stehen wieder im Formular: Prüfen Sie sie und senden Sie das Formular erneut.',
+      refused: 'Der Server hat das Formular nicht angenommen. Ihre Eingaben bleiben erhalten: Öffnen Sie das Formular erneut, um es zu senden.',
+    })[problem],
+  keptForm: 'Ihre früheren Eingaben in diesem Formular wurden nicht gesendet. Sie bleiben erhalten.',
+  putBack: 'Wieder ins Formular einfügen',
+  discardKept: 'Verwerfen',
+  restored: 'Ihre Eingaben stehen wieder im Formular: Prüfen Sie sie und senden Sie das Formular ab.',
   noServiceWorker: 'Von dieser Seite können noch keine Benachrichtigungen gesendet werden, daher wurde nichts in die Warteschlange gestellt.',
   storageFailed:
     'Dieses Gerät konnte die Benachrichtigung nicht speichern, daher wurde nichts in die Warteschlange gestellt. Bitte versuchen Sie es erneut.',
@@ -52,6 +62,13 @@ const german: SyncNotifyTranslation = {
     retryingAt: (time) => `Der Server hat um Aufschub gebeten: neuer Versuch um ${time}`,
     rejected: (status) => (status ? `Vom Server abgelehnt (HTTP ${status})` : 'Konnte nicht gesendet werden'),
     expired: 'Hat zu lange gewartet und wurde verworfen',
+    notAccepted: (problem) =>
+      ({
+        'sign-in': 'Nicht gesendet: Ihre Sitzung war abgelaufen. Melden Sie sich erneut an und öffnen Sie dann das Formular',
+        'shown-again': 'Vom Server nicht angenommen: Öffnen Sie das Formular, um die Eingaben zu prüfen',
+        refused: 'Vom Server nicht angenommen: Öffnen Sie das Formular, um es erneut zu senden',
+      })[problem],
+    openForm: 'Formular öffnen',
     unreadable: 'Unlesbarer Eintrag',
     queuedAt: (time) => `eingereiht um ${time}`,
     cancel: 'Abbrechen',

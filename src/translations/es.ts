@@ -29,6 +29,16 @@ const spanish: SyncNotifyTranslation = {
   permissionDismissed: 'No se permitieron las notificaciones. Pulsa el botón otra vez para que se vuelva a preguntar.',
   invalidInput: 'Este botón no está bien configurado, así que no se puso nada en cola.',
   filesTooLarge: (megabytes) => `Los archivos adjuntos son demasiado grandes para enviarlos (${megabytes} MB como máximo en total), así que no se puso nada en cola.`,
+  notAccepted: (problem) =>
+    ({
+      'sign-in': 'Tu sesión ha caducado, así que el formulario no se envió. Vuelve a iniciar sesión y luego abre el formulario: lo que escribiste se conserva.',
+      'shown-again': 'El servidor no aceptó lo que escribiste. Vuelve a estar en el formulario: revísalo y envíalo de nuevo.',
+      refused: 'El servidor no aceptó el formulario. Lo que escribiste se conserva: abre el formulario otra vez para enviarlo.',
+    })[problem],
+  keptForm: 'Lo que escribiste antes en este formulario no se ha enviado. Se conserva.',
+  putBack: 'Devolverlo al formulario',
+  discardKept: 'Descartarlo',
+  restored: 'Lo que escribiste vuelve a estar en el formulario: revísalo y envíalo.',
   noServiceWorker: 'Esta página aún no puede enviar notificaciones, así que no se puso nada en cola.',
   storageFailed: 'Este dispositivo no pudo guardar la notificación, así que no se puso nada en cola. Inténtalo de nuevo.',
   storageBlocked: 'Cierra las demás pestañas de este sitio y vuelve a pulsar el botón.',
@@ -46,6 +56,13 @@ const spanish: SyncNotifyTranslation = {
     retryingAt: (time) => `El servidor pidió esperar. Nuevo intento: ${time}`,
     rejected: (status) => (status ? `El servidor rechazó el envío (HTTP ${status})` : 'No se pudo enviar'),
     expired: 'Esperó demasiado y se descartó',
+    notAccepted: (problem) =>
+      ({
+        'sign-in': 'No se envió: tu sesión había caducado. Vuelve a iniciar sesión y luego abre su formulario',
+        'shown-again': 'El servidor no lo aceptó: abre su formulario para revisarlo',
+        refused: 'El servidor no lo aceptó: abre su formulario para volver a enviarlo',
+      })[problem],
+    openForm: 'Abrir el formulario',
     unreadable: 'Elemento ilegible',
     queuedAt: (time) => `en cola desde ${time}`,
     cancel: 'Cancelar',

@@ -35,6 +35,16 @@ const french: SyncNotifyTranslation = {
   permissionDismissed: 'Les notifications n’ont pas été autorisées. Appuyez de nouveau sur le bouton pour que la question vous soit reposée.',
   invalidInput: 'Ce bouton n’est pas configuré correctement, rien n’a donc été mis en file d’attente.',
   filesTooLarge: (megabytes) => `Les fichiers joints sont trop volumineux pour être envoyés (${megabytes} Mo au plus au total), rien n’a donc été mis en file d’attente.`,
+  notAccepted: (problem) =>
+    ({
+      'sign-in': 'Votre session a expiré, le formulaire n’a donc pas été envoyé. Reconnectez-vous, puis ouvrez le formulaire\u00a0: votre saisie est conservée.',
+      'shown-again': 'Le serveur n’a pas accepté votre saisie. Elle est de nouveau dans le formulaire\u00a0: vérifiez-la et envoyez-la de nouveau.',
+      refused: 'Le serveur n’a pas accepté le formulaire. Votre saisie est conservée\u00a0: ouvrez de nouveau le formulaire pour l’envoyer.',
+    })[problem],
+  keptForm: 'Votre saisie précédente dans ce formulaire n’a pas été envoyée. Elle est conservée.',
+  putBack: 'Remettre dans le formulaire',
+  discardKept: 'Supprimer',
+  restored: 'Votre saisie est de nouveau dans le formulaire\u00a0: vérifiez-la et envoyez-la.',
   noServiceWorker: 'Cette page ne peut pas encore envoyer de notifications, rien n’a donc été mis en file d’attente.',
   storageFailed: 'Cet appareil n’a pas pu enregistrer la notification, rien n’a donc été mis en file d’attente. Veuillez réessayer.',
   storageBlocked: 'Fermez les autres onglets de ce site, puis appuyez de nouveau sur le bouton.',
@@ -51,6 +61,13 @@ const french: SyncNotifyTranslation = {
     retryingAt: (time) => `Le serveur a demandé d’attendre\u00a0: nouvel essai à ${time}`,
     rejected: (status) => (status ? `Refus du serveur (HTTP ${status})` : 'Envoi impossible'),
     expired: 'Attente trop longue, envoi abandonné',
+    notAccepted: (problem) =>
+      ({
+        'sign-in': 'Envoi non effectué\u00a0: votre session avait expiré. Reconnectez-vous, puis ouvrez le formulaire',
+        'shown-again': 'Envoi non accepté par le serveur\u00a0: ouvrez le formulaire pour vérifier la saisie',
+        refused: 'Envoi non accepté par le serveur\u00a0: ouvrez le formulaire pour l’envoyer de nouveau',
+      })[problem],
+    openForm: 'Ouvrir le formulaire',
     unreadable: 'Élément illisible',
     queuedAt: (time) => `en file d’attente depuis ${time}`,
     cancel: 'Annuler',

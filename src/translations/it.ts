@@ -29,6 +29,16 @@ const italian: SyncNotifyTranslation = {
   permissionDismissed: 'Le notifiche non sono state consentite. Premi di nuovo il pulsante per ricevere ancora la richiesta.',
   invalidInput: 'Questo pulsante non è configurato correttamente, quindi non è stato messo in coda nulla.',
   filesTooLarge: (megabytes) => `I file allegati sono troppo grandi da inviare (al massimo ${megabytes} MB in tutto), quindi non è stato messo in coda nulla.`,
+  notAccepted: (problem) =>
+    ({
+      'sign-in': 'La sessione è scaduta, quindi il modulo non è stato inviato. Accedi di nuovo, poi apri il modulo: quello che hai scritto è conservato.',
+      'shown-again': 'Il server non ha accettato quello che hai scritto. È di nuovo nel modulo: controllalo e invialo di nuovo.',
+      refused: 'Il server non ha accettato il modulo. Quello che hai scritto è conservato: apri di nuovo il modulo per inviarlo.',
+    })[problem],
+  keptForm: 'Quello che hai scritto prima in questo modulo non è stato inviato. È conservato.',
+  putBack: 'Rimettilo nel modulo',
+  discardKept: 'Scartalo',
+  restored: 'Quello che hai scritto è di nuovo nel modulo: controllalo e invialo.',
   noServiceWorker: 'Questa pagina non può ancora inviare notifiche, quindi non è stato messo in coda nulla.',
   storageFailed: 'Questo dispositivo non è riuscito a salvare la notifica, quindi non è stato messo in coda nulla. Riprova.',
   storageBlocked: 'Chiudi le altre schede di questo sito, poi premi di nuovo il pulsante.',
@@ -45,6 +55,13 @@ const italian: SyncNotifyTranslation = {
     retryingAt: (time) => `Il server ha chiesto di attendere: nuovo tentativo alle ore ${time}`,
     rejected: (status) => (status ? `Rifiutata dal server (HTTP ${status})` : 'Invio non riuscito'),
     expired: 'Ha atteso troppo ed è stata eliminata',
+    notAccepted: (problem) =>
+      ({
+        'sign-in': 'Non inviata: la sessione era scaduta. Accedi di nuovo, poi apri il suo modulo',
+        'shown-again': 'Non accettata dal server: apri il suo modulo per controllarla',
+        refused: 'Non accettata dal server: apri il suo modulo per inviarla di nuovo',
+      })[problem],
+    openForm: 'Apri il modulo',
     unreadable: 'Elemento illeggibile',
     queuedAt: (time) => `in coda dalle ore ${time}`,
     cancel: 'Annulla',

@@ -26,6 +26,16 @@ const japanese: SyncNotifyTranslation = {
   permissionDismissed: '通知は許可されませんでした。もう一度確認するには、ボタンをもう一度押してください。',
   invalidInput: 'このボタンは正しく設定されていないため、何もキューに追加されませんでした。',
   filesTooLarge: (megabytes) => `添付ファイルが大きすぎて送信できないため（合計${megabytes} MBまで）、何もキューに追加されませんでした。`,
+  notAccepted: (problem) =>
+    ({
+      'sign-in': 'セッションが切れたため、フォームは送信されませんでした。もう一度ログインしてから、フォームを開いてください。入力した内容は保存されています。',
+      'shown-again': 'サーバーが入力内容を受け付けませんでした。内容はフォームに戻してあります。確認して、もう一度送信してください。',
+      refused: 'サーバーがフォームを受け付けませんでした。入力した内容は保存されています。フォームをもう一度開いて送信してください。',
+    })[problem],
+  keptForm: '以前このフォームに入力した内容は送信されませんでしたが、保存されています。',
+  putBack: 'フォームに戻す',
+  discardKept: '破棄',
+  restored: '入力した内容をフォームに戻しました。確認して送信してください。',
   noServiceWorker: 'このページからはまだ通知を送信できないため、何もキューに追加されませんでした。',
   storageFailed: 'このデバイスに通知を保存できなかったため、何もキューに追加されませんでした。もう一度お試しください。',
   storageBlocked: 'このサイトのほかのタブを閉じてから、もう一度ボタンを押してください。',
@@ -42,6 +52,13 @@ const japanese: SyncNotifyTranslation = {
     retryingAt: (time) => `サーバーの要求で待機中（${time}に再試行）`,
     rejected: (status) => (status ? `サーバーに拒否されました（HTTP ${status}）` : '送信できませんでした'),
     expired: '待ち時間が長すぎたため削除されました',
+    notAccepted: (problem) =>
+      ({
+        'sign-in': 'セッションが切れていたため送信されませんでした。もう一度ログインしてから、フォームを開いてください',
+        'shown-again': 'サーバーに受け付けられませんでした。フォームを開いて確認してください',
+        refused: 'サーバーに受け付けられませんでした。フォームを開いてもう一度送信してください',
+      })[problem],
+    openForm: 'フォームを開く',
     unreadable: '読み取れない項目',
     queuedAt: (time) => `${time}にキューに追加`,
     cancel: 'キャンセル',

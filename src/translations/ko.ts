@@ -30,6 +30,16 @@ const korean: SyncNotifyTranslation = {
   permissionDismissed: '알림이 허용되지 않았습니다. 다시 확인하려면 버튼을 한 번 더 누르세요.',
   invalidInput: '이 버튼이 올바르게 설정되지 않아 아무것도 대기열에 추가되지 않았습니다.',
   filesTooLarge: (megabytes) => `첨부 파일이 너무 커서 보낼 수 없어(합계 최대 ${megabytes}MB) 아무것도 대기열에 추가되지 않았습니다.`,
+  notAccepted: (problem) =>
+    ({
+      'sign-in': '세션이 만료되어 양식을 보내지 못했습니다. 다시 로그인한 다음 양식을 여세요. 입력한 내용은 보관되어 있습니다.',
+      'shown-again': '서버가 입력한 내용을 받아들이지 않았습니다. 내용을 양식에 다시 채웠으니 확인한 다음 다시 보내세요.',
+      refused: '서버가 양식을 받아들이지 않았습니다. 입력한 내용은 보관되어 있으니 양식을 다시 열어 보내세요.',
+    })[problem],
+  keptForm: '이전에 이 양식에 입력한 내용은 보내지 못했지만 보관되어 있습니다.',
+  putBack: '양식에 다시 넣기',
+  discardKept: '버리기',
+  restored: '입력한 내용을 양식에 다시 채웠습니다. 확인한 다음 보내세요.',
   noServiceWorker: '이 페이지에서는 아직 알림을 보낼 수 없어 아무것도 대기열에 추가되지 않았습니다.',
   storageFailed: '이 기기에 알림을 저장하지 못해 아무것도 대기열에 추가되지 않았습니다. 다시 시도하세요.',
   storageBlocked: '이 사이트의 다른 탭을 닫은 다음 버튼을 다시 누르세요.',
@@ -45,6 +55,13 @@ const korean: SyncNotifyTranslation = {
     retryingAt: (time) => `서버 요청으로 대기 중(${time}에 다시 시도)`,
     rejected: (status) => (status ? `서버에서 거부됨(HTTP ${status})` : '보내지 못함'),
     expired: '너무 오래 기다려 삭제됨',
+    notAccepted: (problem) =>
+      ({
+        'sign-in': '세션이 만료되어 보내지 못함. 다시 로그인한 다음 양식을 여세요',
+        'shown-again': '서버에서 받아들이지 않음. 양식을 열어 확인하세요',
+        refused: '서버에서 받아들이지 않음. 양식을 열어 다시 보내세요',
+      })[problem],
+    openForm: '양식 열기',
     unreadable: '읽을 수 없는 항목',
     queuedAt: (time) => `${time}에 대기열에 추가됨`,
     cancel: '취소',

@@ -28,6 +28,16 @@ const dutch: SyncNotifyTranslation = {
   permissionDismissed: 'Meldingen zijn niet toegestaan. Druk opnieuw op de knop om de vraag nog een keer te krijgen.',
   invalidInput: 'Deze knop is niet goed ingesteld, dus er is niets in de wachtrij gezet.',
   filesTooLarge: (megabytes) => `De bijgevoegde bestanden zijn te groot om te verzenden (samen hoogstens ${megabytes} MB), dus er is niets in de wachtrij gezet.`,
+  notAccepted: (problem) =>
+    ({
+      'sign-in': 'Je sessie is verlopen, dus het formulier is niet verstuurd. Log opnieuw in en open dan het formulier: wat je hebt ingevuld, is bewaard.',
+      'shown-again': 'De server heeft niet geaccepteerd wat je hebt ingevuld. Het staat weer in het formulier: controleer het en verstuur het opnieuw.',
+      refused: 'De server heeft het formulier niet geaccepteerd. Wat je hebt ingevuld, is bewaard: open het formulier opnieuw om het te versturen.',
+    })[problem],
+  keptForm: 'Wat je eerder in dit formulier hebt ingevuld, is niet verstuurd. Het is bewaard.',
+  putBack: 'Terugzetten in het formulier',
+  discardKept: 'Weggooien',
+  restored: 'Wat je hebt ingevuld, staat weer in het formulier: controleer het en verstuur het.',
   noServiceWorker: 'Deze pagina kan nog geen meldingen versturen, dus er is niets in de wachtrij gezet.',
   storageFailed: 'Dit apparaat kon de melding niet opslaan, dus er is niets in de wachtrij gezet. Probeer het opnieuw.',
   storageBlocked: 'Sluit de andere tabbladen van deze site en druk dan opnieuw op de knop.',
@@ -44,6 +54,13 @@ const dutch: SyncNotifyTranslation = {
     retryingAt: (time) => `De server vroeg om te wachten: nieuwe poging om ${time}`,
     rejected: (status) => (status ? `Geweigerd door de server (HTTP ${status})` : 'Kon niet worden verstuurd'),
     expired: 'Wachtte te lang en is verwijderd',
+    notAccepted: (problem) =>
+      ({
+        'sign-in': 'Niet verstuurd: je sessie was verlopen. Log opnieuw in en open dan het formulier',
+        'shown-again': 'Niet geaccepteerd door de server: open het formulier om het te controleren',
+        refused: 'Niet geaccepteerd door de server: open het formulier om het opnieuw te versturen',
+      })[problem],
+    openForm: 'Formulier openen',
     unreadable: 'Onleesbaar item',
     queuedAt: (time) => `in de wachtrij sinds ${time}`,
     cancel: 'Annuleren',

@@ -40,6 +40,16 @@ const polish: SyncNotifyTranslation = {
   permissionDismissed: 'Nie zezwolono na powiadomienia. Naciśnij przycisk ponownie, aby zobaczyć pytanie jeszcze raz.',
   invalidInput: 'Ten przycisk nie jest poprawnie skonfigurowany, więc nic nie dodano do kolejki.',
   filesTooLarge: (megabytes) => `Załączone pliki są za duże, by je wysłać (łącznie najwyżej ${megabytes} MB), więc nic nie dodano do kolejki.`,
+  notAccepted: (problem) =>
+    ({
+      'sign-in': 'Sesja wygasła, więc formularz nie został wysłany. Zaloguj się ponownie, a potem otwórz formularz: wpisane dane zostały zachowane.',
+      'shown-again': 'Serwer nie przyjął wpisanych danych. Są z powrotem w formularzu: sprawdź je i wyślij ponownie.',
+      refused: 'Serwer nie przyjął formularza. Wpisane dane zostały zachowane: otwórz formularz ponownie, aby go wysłać.',
+    })[problem],
+  keptForm: 'Dane wpisane wcześniej w tym formularzu nie zostały wysłane. Zostały zachowane.',
+  putBack: 'Przywróć do formularza',
+  discardKept: 'Odrzuć',
+  restored: 'Wpisane dane są z powrotem w formularzu: sprawdź je i wyślij.',
   noServiceWorker: 'Ta strona nie może jeszcze wysyłać powiadomień, więc nic nie dodano do kolejki.',
   storageFailed: 'To urządzenie nie mogło zapisać powiadomienia, więc nic nie dodano do kolejki. Spróbuj ponownie.',
   storageBlocked: 'Zamknij pozostałe karty tej witryny, a potem ponownie naciśnij przycisk.',
@@ -56,6 +66,13 @@ const polish: SyncNotifyTranslation = {
     retryingAt: (time) => `Serwer poprosił o odczekanie: ponowna próba o ${time}`,
     rejected: (status) => (status ? `Odrzucone przez serwer (HTTP ${status})` : 'Nie udało się wysłać'),
     expired: 'Czekało zbyt długo i zostało usunięte',
+    notAccepted: (problem) =>
+      ({
+        'sign-in': 'Nie wysłano: sesja wygasła. Zaloguj się ponownie, a potem otwórz formularz',
+        'shown-again': 'Nieprzyjęte przez serwer: otwórz formularz, aby je sprawdzić',
+        refused: 'Nieprzyjęte przez serwer: otwórz formularz, aby wysłać je ponownie',
+      })[problem],
+    openForm: 'Otwórz formularz',
     unreadable: 'Nieczytelny element',
     queuedAt: (time) => `w kolejce od ${time}`,
     cancel: 'Anuluj',

@@ -33,6 +33,16 @@ const portuguese: SyncNotifyTranslation = {
   permissionDismissed: 'As notificações não foram permitidas. Pressione o botão de novo para ver a pergunta outra vez.',
   invalidInput: 'Este botão não está configurado corretamente, então nada foi colocado na fila.',
   filesTooLarge: (megabytes) => `Os arquivos anexados são grandes demais para enviar (no máximo ${megabytes} MB no total), então nada foi colocado na fila.`,
+  notAccepted: (problem) =>
+    ({
+      'sign-in': 'Sua sessão expirou, então o formulário não foi enviado. Faça login de novo e depois abra o formulário: o que você digitou foi mantido.',
+      'shown-again': 'O servidor não aceitou o que você digitou. Está de volta ao formulário: confira e envie de novo.',
+      refused: 'O servidor não aceitou o formulário. O que você digitou foi mantido: abra o formulário de novo para enviá-lo.',
+    })[problem],
+  keptForm: 'O que você digitou antes neste formulário não foi enviado. Ele foi mantido.',
+  putBack: 'Colocar de volta no formulário',
+  discardKept: 'Descartar',
+  restored: 'O que você digitou está de volta ao formulário: confira e envie.',
   noServiceWorker: 'Esta página ainda não pode enviar notificações, então nada foi colocado na fila.',
   storageFailed: 'Este dispositivo não conseguiu salvar a notificação, então nada foi colocado na fila. Tente novamente.',
   storageBlocked: 'Feche as outras abas deste site e pressione o botão de novo.',
@@ -50,6 +60,13 @@ const portuguese: SyncNotifyTranslation = {
     retryingAt: (time) => `O servidor pediu para esperar. Nova tentativa: ${time}`,
     rejected: (status) => (status ? `Recusada pelo servidor (HTTP ${status})` : 'Não foi possível enviar'),
     expired: 'Esperou demais e foi descartada',
+    notAccepted: (problem) =>
+      ({
+        'sign-in': 'Não enviada: sua sessão tinha expirado. Faça login de novo e depois abra o formulário',
+        'shown-again': 'Não aceita pelo servidor: abra o formulário para conferir',
+        refused: 'Não aceita pelo servidor: abra o formulário para enviar de novo',
+      })[problem],
+    openForm: 'Abrir o formulário',
     unreadable: 'Item ilegível',
     queuedAt: (time) => `na fila desde ${time}`,
     cancel: 'Cancelar',

@@ -30,6 +30,16 @@ const chinese: SyncNotifyTranslation = {
   permissionDismissed: '未允许通知。再次按下按钮即可重新询问。',
   invalidInput: '此按钮设置有误，因此没有任何内容加入队列。',
   filesTooLarge: (megabytes) => `附件太大，无法发送（合计最多 ${megabytes} MB），因此没有任何内容加入队列。`,
+  notAccepted: (problem) =>
+    ({
+      'sign-in': '登录已过期，因此表单未发送。请重新登录，然后打开表单：输入的内容已保留。',
+      'shown-again': '服务器未接受输入的内容。内容已放回表单中：请检查后再次发送。',
+      refused: '服务器未接受此表单。输入的内容已保留：请重新打开表单进行发送。',
+    })[problem],
+  keptForm: '之前在此表单中输入的内容未发送，已保留。',
+  putBack: '放回表单',
+  discardKept: '丢弃',
+  restored: '输入的内容已放回表单中：请检查后发送。',
   noServiceWorker: '此页面暂时无法发送通知，因此没有任何内容加入队列。',
   storageFailed: '此设备无法保存通知，因此没有任何内容加入队列。请重试。',
   storageBlocked: '请关闭此网站的其他标签页，然后再次按下按钮。',
@@ -45,6 +55,13 @@ const chinese: SyncNotifyTranslation = {
     retryingAt: (time) => `服务器要求等待，将于 ${time} 重试`,
     rejected: (status) => (status ? `被服务器拒绝（HTTP ${status}）` : '无法发送'),
     expired: '等待时间过长，已被丢弃',
+    notAccepted: (problem) =>
+      ({
+        'sign-in': '未发送：登录已过期。请重新登录，然后打开其表单',
+        'shown-again': '服务器未接受：请打开其表单进行检查',
+        refused: '服务器未接受：请打开其表单再次发送',
+      })[problem],
+    openForm: '打开表单',
     unreadable: '无法读取的项目',
     queuedAt: (time) => `${time} 加入队列`,
     cancel: '取消',

@@ -212,21 +212,85 @@ describe('a <form> sent through the outbox', function () {
     expect(statusText(element)).to.equal('“Note sent” sent.');
   });
 
-  it('shows a 422 as a refusal, and keeps the form in the person\'s outbox', async () => {
+  it('shows a 422 as a form not accepted, and keeps it with what was typed in the person\'s outbox', async () => {
     const { form, element } = await filledForm('application/x-www-form-urlencoded', undefined, [422]);
     const error = oneEvent(element, 'sync-notify-error');
     buttonOf(element).click();
     const { detail } = await error;
-    expect(detail).to.deep.include({ reason: 'rejected', status: 422 });
+    expect(detail).to.deep.include({ reason: 'not-accepted', status: 422, problem: 'refused' });
     await element.updateComplete;
-    expect(errorText(element)).to.equal('The server refused the message (HTTP 422), so it will not be sent.');
+    expect(errorText(element)).to.equal('The server did not accept the form. What you typed is kept: open the form again to send it.');
     const failures = await listFailures();
     expect(failures).to.have.length(1);
-    expect(failures[0]).to.deep.include({ status: 422 });
+    expect(failures[0]).to.deep.include({ reason: 'not-accepted', status: 422, problem: 'refused' });
     expect(failures[0].notification!.title).to.equal('Message sent');
     expect(failures[0].request!.contentType).to.equal('application/x-www-form-urlencoded');
     expect(failures[0].request!.body).to.include('email=ada%40example.com');
     expect(field(form, 'email').value, 'reset once it was queued').to.equal('');
+  });
+
+  it("lists a form not accepted in the person's outbox with why and a link to its page, and no Retry now", async () => {
+    const { element } = await filledForm('application/x-www-form-urlencoded', undefined, [403]);
+    const error = oneEvent(element, 'sync-notify-error');
+    buttonOf(element).click();
+    expect((await error).detail).to.deep.include({ reason: 'not-accepted', status: 403, problem: 'refused' });
+    const outbox = await fixture<SyncNotifyOutbox>(html`<sync-notify-outbox></sync-notify-outbox>`);
+    const row = () => outbox.shadowRoot!.querySelector('[part~="failed"]');
+    await waitUntil(row, 'the outbox never listed the form');
+    expect(row()!.querySelector('[part="state"]')!.textContent!.trim()).to.equal('Not accepted by the server: open its form to send it again');
+    const link = row()!.querySelector<HTMLAnchorElement>('a[part="open-form"]')!;
+    expect(link.href, 'the page the form was sent from').to.equal(location.href.replace(/#.*/, ''));
+    expect(link.getAttribute('aria-label')).to.equal('Open the form: Message sent');
+    expect([...row()!.querySelectorAll('button')].map((button) => button.textContent!.trim())).to.deep.equal(['Dismiss']);
+    await expect(outbox).to.be.accessible();
+  });
+
+  it('puts a kept form back into its form when its page opens again for the same owner, and sends it again by itself once', async () => {
+    const server = await messagesEndpoint([403, 403]);
+    const ownersForm = () => html`
+      <form action=${server.endpoint} method="post">
+        <label>Message <textarea name="message" required></textarea></label>
+        <input type="hidden" name="csrf" value=${crypto.randomUUID()} />
+        <sync-notify-button owner="ada" title="Message sent" body="b">Send</sync-notify-button>
+      </form>
+    `;
+    /** The page opened again: a new form, rendered fresh, and what its element sends as it connects. */
+    const openAgain = async () => {
+      const page = document.createElement('div');
+      const sent: Event[] = [];
+      page.addEventListener('submit', (event) => sent.push(event), true);
+      const queued = oneEvent(page, 'sync-notify-queued');
+      const said = oneEvent(page, 'sync-notify-error');
+      document.body.append(page);
+      const form = await fixture<HTMLFormElement>(ownersForm(), { parentNode: page });
+      const element = form.querySelector<SyncNotifyApiButton>('sync-notify-button')!;
+      return { form, element, sent, queued, said };
+    };
+
+    const first = await fixture<HTMLFormElement>(ownersForm());
+    first.querySelector('textarea')!.value = 'Typed once';
+    const firstElement = first.querySelector<SyncNotifyApiButton>('sync-notify-button')!;
+    const refused = oneEvent(firstElement, 'sync-notify-error');
+    buttonOf(firstElement).click();
+    expect((await refused).detail).to.deep.include({ reason: 'not-accepted', status: 403, problem: 'refused' });
+    const [{ id }] = await listFailures();
+
+    const again = await openAgain();
+    expect((await again.queued).detail.item.id, 'sent again by itself, with its id').to.equal(id);
+    expect((await again.said).detail).to.deep.include({ reason: 'not-accepted', status: 403 });
+    const received = await server.received();
+    expect(received.map((request) => request.idempotencyKey), 'the same Idempotency-Key').to.deep.equal([id, id]);
+    const freshToken = again.form.querySelector<HTMLInputElement>('[name="csrf"]')!.value;
+    expect(received[1].fields, "what was typed, with the new page's hidden field").to.deep.equal([['message', 'Typed once'], ['csrf', freshToken]]);
+
+    const third = await openAgain();
+    const kept = () => third.element.shadowRoot!.querySelector('[part="kept"]')?.textContent?.trim();
+    await waitUntil(() => kept(), 'the page never put it back');
+    expect(kept()).to.equal('What you typed is back in the form: check it and send it.');
+    expect(third.form.querySelector('textarea')!.value).to.equal('Typed once');
+    // Sent by itself, it would have been submitted as it was put back, in the same task.
+    expect(third.sent, 'refused again after being sent again: it waits for the person').to.deep.equal([]);
+    expect(await server.received()).to.have.length(2);
   });
 
   it('refuses at the press a file over the cap, with a sentence for the person, queuing nothing', async () => {

@@ -28,6 +28,7 @@ import { browserFamily, type BrowserFamily } from '../../src/page/capabilities.j
 import { englishMessages, type SyncNotifyMessages, type SyncNotifyTranslation } from '../../src/page/messages.js';
 import { englishOutboxMessages, type SyncNotifyOutboxMessages } from '../../src/page/outbox-messages.js';
 import { englishFormMessages } from '../../src/page/form-messages.js';
+import type { NotAcceptedProblem } from '../../src/shared/outbox-schema.js';
 import { queueNotification } from '../../src/page/queue.js';
 import { resetOrigin, setOffline, setPermissions, useHostWorker } from '../support/browser.js';
 import { buttonOf, clickAndWaitError, errorText, statusText } from '../support/element.js';
@@ -43,6 +44,9 @@ const outboxTranslation = (lang: Language) => (globalThis.syncNotifyTranslation!
 
 const FAMILIES: BrowserFamily[] = ['chromium', 'firefox', 'safari', 'ios', 'other'];
 
+/** Why a server did not accept a form: each has its sentence, in the button's table and the outbox's. */
+const PROBLEMS: NotAcceptedProblem[] = ['sign-in', 'shown-again', 'refused'];
+
 /** Every sentence of a table, functions called with arguments that reach each of their branches. */
 function sentencesOf(messages: SyncNotifyMessages): Record<string, string> {
   const sentences: Record<string, string> = {};
@@ -55,6 +59,7 @@ function sentencesOf(messages: SyncNotifyMessages): Record<string, string> {
   sentences['rejected(404)'] = messages.rejected(404);
   sentences['rejected(0)'] = messages.rejected(0);
   if (messages.filesTooLarge) sentences['filesTooLarge(10)'] = messages.filesTooLarge(10);
+  if (messages.notAccepted) for (const problem of PROBLEMS) sentences[`notAccepted(${problem})`] = messages.notAccepted(problem);
   return sentences;
 }
 
@@ -68,6 +73,7 @@ function outboxSentencesOf(messages: SyncNotifyOutboxMessages): Record<string, s
   for (const key of ['retryingAt', 'queuedAt'] as const) sentences[key] = messages[key]('10:45');
   sentences['rejected(409)'] = messages.rejected(409);
   sentences['rejected(0)'] = messages.rejected(0);
+  for (const problem of PROBLEMS) sentences[`notAccepted(${problem})`] = messages.notAccepted(problem);
   return sentences;
 }
 
@@ -113,6 +119,10 @@ describe('translations', () => {
         expect(translated['pending(5)']).to.include('5');
         expect(translated['rejected(404)']).to.include('404');
         expect(translated['filesTooLarge(10)']).to.include('10');
+        // A form not accepted is said in full sentences, as the English says it (。 in Chinese and Japanese).
+        for (const key of [...PROBLEMS.map((problem) => `notAccepted(${problem})`), 'keptForm', 'restored']) {
+          expect(translated[key], `${lang} ${key}`).to.match(/[.。]$/);
+        }
       });
     }
 
@@ -134,6 +144,8 @@ describe('translations', () => {
         for (const key of ['cancelled', 'sent', 'dismissed']) expect(translated[key], `${lang} outbox.${key}`).to.include('Order 12');
         for (const key of ['retryingAt', 'queuedAt']) expect(translated[key], `${lang} outbox.${key}`).to.include('10:45');
         expect(translated['rejected(409)']).to.include('409');
+        // A state, as the others of the list are: no full stop.
+        for (const problem of PROBLEMS) expect(translated[`notAccepted(${problem})`], `${lang} outbox.notAccepted(${problem})`).not.to.match(/[.。]$/);
         // The outbox's sent and cancelled say what the button's say (the same item, the same event).
         expect(translated.sent).to.equal(translation(lang).sent('Order 12'));
         expect(translated.cancelled).to.equal(translation(lang).cancelled('Order 12'));

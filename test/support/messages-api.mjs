@@ -44,6 +44,7 @@ export function messagesApi() {
         idempotencyKey: context.get('idempotency-key'),
         contentType,
         client: context.get('x-client'),
+        referer: context.get('referer'),
         body: form ? null : JSON.parse(bytes.toString('utf8') || 'null'),
         fields: FORM_TYPE.test(contentType) ? await formFields(bytes, contentType) : undefined,
         text: form && !contentType.startsWith('multipart/') ? bytes.toString('utf8') : undefined,

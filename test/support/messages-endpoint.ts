@@ -9,6 +9,8 @@ export interface ReceivedRequest {
   idempotencyKey: string;
   contentType: string;
   client: string;
+  /** The Referer header: the page a form was sent from. */
+  referer: string;
   body: { title: string; body: string; data: unknown };
   /** A form's fields as the server parsed them: text, or a file's name, type and bytes (base64). */
   fields?: [string, string | { filename: string; type: string; bytes: string }][];

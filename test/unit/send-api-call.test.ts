@@ -99,3 +99,36 @@ describe('sendApiCall', () => {
     expect(outcome).to.have.property('retryAt');
   });
 });
+
+describe('sendApiCall with a form', () => {
+  /** A urlencoded form sent from this page, as the element queues it. */
+  const formItem = (url: string, extra: Partial<OutboxItem> = {}) =>
+    itemFor({ url, body: 'message=Hello', contentType: 'application/x-www-form-urlencoded', formPage: location.href }, extra);
+
+  /** A page of this test server on another origin: localhost's address, by number. */
+  const elsewhere = () => `http://127.0.0.1:${location.port}/test/fixtures/host-page.html`;
+
+  it("follows a redirect after POST to a page of the site, as the browser's own submission: sent, from the form's page", async () => {
+    const server = await messagesEndpoint([{ status: 303, location: '/test/fixtures/host-page.html' }]);
+    expect(await sendApiCall(formItem(server.endpoint))).to.deep.equal({ sent: true });
+    const [received] = await server.received();
+    expect(received.referer, "the form's page, not the worker's script").to.equal(location.href);
+  });
+
+  it('is not accepted when the redirect lands on a sign-in page: the session ended', async () => {
+    const server = await messagesEndpoint([{ status: 302, location: '/accounts/login/?next=/contact/' }]);
+    expect(await sendApiCall(formItem(server.endpoint))).to.deep.equal({ notAccepted: 'sign-in', status: 404 });
+  });
+
+  it("is not accepted when sent to another site's page (single sign-on) and its own URL now redirects there too", async () => {
+    const server = await messagesEndpoint([{ status: 302, location: elsewhere() }, { status: 302, location: elsewhere() }]);
+    expect(await sendApiCall(formItem(server.endpoint))).to.deep.equal({ notAccepted: 'sign-in', status: 0 });
+    expect((await server.received()).map(({ method }) => method), 'the post, then a look that sends nothing').to.deep.equal(['POST', 'HEAD']);
+  });
+
+  it("is tried once more, then not accepted, when sent to another site's page while its own URL answers: never posted again and again", async () => {
+    const server = await messagesEndpoint([{ status: 302, location: elsewhere() }, 200, { status: 302, location: elsewhere() }, 200]);
+    expect(await sendApiCall(formItem(server.endpoint))).to.have.property('retryAt');
+    expect(await sendApiCall(formItem(server.endpoint, { attempts: 1 }))).to.deep.equal({ notAccepted: 'refused', status: 0 });
+  });
+});
