@@ -101,6 +101,12 @@ function fixtureHeaders(context, next) {
   return next();
 }
 
+/** `/apps/<name>/…`: a page of one app of several on the origin, each under its own worker's scope. */
+function appPages(context, next) {
+  if (/^\/apps\/[\w-]+\/$/.test(context.path)) context.path = '/test/fixtures/app-page.html';
+  return next();
+}
+
 let serverRendered;
 
 /** `/test/ssr/button.html`: the element as Lit SSR renders it from the built package, for the hydration test. */
@@ -122,7 +128,7 @@ export default {
   // (the namespace's default route) is seen by neither of the others (test/tooling/namespace.test.mjs).
   concurrency: 1,
   concurrentBrowsers: 3,
-  middleware: [fixtureHeaders, messagesApi(), serverRenderedButton, djangoProxy()],
+  middleware: [fixtureHeaders, appPages, messagesApi(), serverRenderedButton, djangoProxy()],
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
     browserControl({ storageLimitGroup: fullDiskGroup.name }),

@@ -8,12 +8,13 @@ import './page/api-calls.js';
 import { html } from 'lit';
 import { css } from './page/css.js';
 import { property, state } from 'lit/decorators.js';
-import { dismissFailure } from './page/control.js';
+import { dismissFailure, sayMarkupOwner } from './page/control.js';
 import { customElement } from './page/define.js';
 import type { Failure } from './page/failure.js';
 import { formProperty } from './page/form-body.js';
 import { englishFormMessages, type SyncNotifyFormMessages } from './page/form-messages.js';
 import { keptFormFor, putBack, type KeptForm } from './page/form-recovery.js';
+import { watchOutbox } from './page/watch-outbox.js';
 import type { SyncNotifyMessages } from './page/messages.js';
 import { INVALID_JSON, MAX_FORM_FILE_BYTES, type OutboxInput } from './page/validate.js';
 import { SyncNotifyButton, type SyncNotifyState } from './sync-notify-button.component.js';
@@ -113,6 +114,12 @@ export class SyncNotifyApiButton extends SyncNotifyButton {
   /** The kept form that the form now holds again: the next press sends it again, with its id. */
   private resending?: string;
 
+  /**
+   * The items this element queued: one the server refuses goes back into its form only where the
+   * server showed it again, never sent again from here with the hidden fields it refused.
+   */
+  private readonly pressedHere = new Set<string>();
+
   /** The form this element's latest press is sending: read as it is submitted, reset once stored. */
   private formPress?: HTMLFormElement;
 
@@ -154,11 +161,18 @@ export class SyncNotifyApiButton extends SyncNotifyButton {
     // Once the page is parsed, so that its form holds every field: a module script runs after that.
     if (document.readyState == 'loading') addEventListener('DOMContentLoaded', () => void this.findKeptForm(), { signal, once: true });
     else void this.findKeptForm();
+    this.addEventListener('sync-notify-queued', ({ detail }) => this.pressedHere.add(detail.item.id), { signal });
+    // One that another page sent, refused while this one is open: this one was rendered since.
+    const stopWatching = watchOutbox(({ announcement }) => {
+      if (announcement?.type == 'not-accepted' && !this.pressedHere.has(announcement.id)) void this.findKeptForm();
+    });
+    signal.addEventListener('abort', stopWatching);
   }
 
   /**
-   * A form this form sent that the server did not accept, found as the page opens: the page was
-   * rendered for whoever is signed in now. For the same declared `owner`, what was typed goes back
+   * A form this form sent that the server did not accept, found as the page opens, or as another
+   * page's is refused while it is open: this page was rendered for whoever is signed in now, with
+   * its own hidden fields. For the same declared `owner`, what was typed goes back
    * into the form, and one refused for its session or its token is sent again at once with the
    * page's fresh fields, once: refused again, or shown again by the server for the person to
    * correct, it waits in the form for their press. Where neither declares an owner, the page cannot
@@ -166,7 +180,7 @@ export class SyncNotifyApiButton extends SyncNotifyButton {
    */
   private async findKeptForm(): Promise<void> {
     const form = this.sentForm;
-    const kept = form && (await keptFormFor(form, this.owner).catch(() => undefined));
+    const kept = form && (await keptFormFor(form, this.signedIn).catch(() => undefined));
     if (!kept || this.resending) return;
     if (!kept.owner) return void (this.kept = { form: kept, restored: false });
     this.restore(kept);
@@ -302,7 +316,7 @@ export class SyncNotifyApiButton extends SyncNotifyButton {
     super.fail(failure);
     const form = this.sentForm;
     if (form && failure.reason == 'not-accepted' && failure.problem == 'shown-again') {
-      void keptFormFor(form, this.owner).then((kept) => kept && this.restore(kept), () => undefined);
+      void keptFormFor(form, this.signedIn).then((kept) => kept && this.restore(kept), () => undefined);
     }
   }
 
@@ -328,6 +342,8 @@ function parseJson(value: string | null): unknown {
     return INVALID_JSON;
   }
 }
+
+sayMarkupOwner();
 
 /** The element whose press is submitting a form, while the form's `submit` event is dispatched. */
 const pressedIn = new WeakMap<HTMLFormElement, SyncNotifyApiButton>();

@@ -9,7 +9,8 @@ import { describeFailure, englishMessages, type SyncNotifyMessages } from './pag
 import type { OutboxItem } from './page/outbox.js';
 import { DEFAULT_MAX_AGE, DEFAULT_MAX_ITEMS, enqueue, type Admission } from './page/queue.js';
 import { activeRegistration, resumeDelivery } from './page/request-delivery.js';
-import { setOwner } from './page/control.js';
+import { sayElementOwner } from './page/control.js';
+import { pageOwner } from './page/owner-state.js';
 import { emit, sentencesOf } from './page/element.js';
 import { nearestLang } from './page/lang.js';
 import type { InputProblem, OutboxInput } from './page/validate.js';
@@ -77,7 +78,6 @@ const AUTHORED = [
   'endpoint',
   'maxAge',
   'maxItems',
-  'owner',
 ] as const;
 
 /** The state a failure leaves the element in. */
@@ -175,9 +175,11 @@ export class SyncNotifyButton extends LitElement {
   @property({ attribute: 'max-items', type: Number, reflect: true }) maxItems = DEFAULT_MAX_ITEMS;
 
   /**
-   * Who is signed in (an id of the site's choosing). Declared for the origin when the element
-   * connects or it changes (as `setOwner`), and recorded with every item it queues: those are shown
-   * and sent only while this owner is the one last declared, never under another user's session.
+   * Who is signed in (an id of the site's choosing). Declared for the page's app when the element
+   * connects or it changes (as `setOwner`; removed or emptied: signed out), unless the page's
+   * `<meta name="sync-notify-owner">` says it; recorded with every item it queues (without it, the
+   * owner the page declared): those are shown and sent only to that owner, never under another
+   * user's session.
    */
   @property({ attribute: 'owner', reflect: true }) owner?: string;
 
@@ -213,6 +215,8 @@ export class SyncNotifyButton extends LitElement {
     super.connectedCallback();
     this.online = navigator.onLine;
     this.stopWatchingOutbox = watchOutbox(this.onOutboxUpdate);
+    // Before the page asks for delivery, which tells the worker who is signed in.
+    sayElementOwner(this.owner, undefined);
     void resumeDelivery();
     const { signal } = (this.disconnection = new AbortController());
     addEventListener('online', this.onConnectivityChange, { signal });
@@ -226,7 +230,7 @@ export class SyncNotifyButton extends LitElement {
 
   /** Not in willUpdate: that runs on a server rendering the element too, which has no outbox. */
   override updated(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('owner') && this.owner) void declareOwnerOnce(this.owner);
+    if (changed.has('owner')) sayElementOwner(this.owner, changed.get('owner') as string | undefined);
   }
 
   override disconnectedCallback(): void {
@@ -271,10 +275,16 @@ export class SyncNotifyButton extends LitElement {
     return (note.outcome ? text[note.outcome] : this.online ? text.queuedOnline : text.queuedOffline)(note.title) + waiting;
   }
 
+  /** Who is signed in, for the items this element queues: its `owner`, else whoever the page says. */
+  protected get signedIn(): string | undefined {
+    return this.owner || pageOwner()?.owner || undefined;
+  }
+
   /** What the author set, as the pipeline takes it. */
   protected get authoredInput(): OutboxInput {
     return {
       ...(Object.fromEntries(AUTHORED.map((name) => [name, this[name]])) as Pick<SyncNotifyButton, (typeof AUTHORED)[number]>),
+      owner: this.signedIn,
       // The page's language applies unless the element sets its own.
       lang: nearestLang(this),
       dir: this.getAttribute('dir'),
@@ -369,15 +379,6 @@ export class SyncNotifyButton extends LitElement {
     const { reason, ...details } = failure;
     emit(this, 'sync-notify-error', { reason, message: this.describe(failure), ...details });
   }
-}
-
-let declared: string | undefined;
-
-/** Every button of a page names the same owner: it is declared once, not once per button. */
-function declareOwnerOnce(owner: string): Promise<unknown> | undefined {
-  if (owner === declared) return undefined;
-  declared = owner;
-  return setOwner(owner).catch(() => (declared = undefined));
 }
 
 declare global {

@@ -4,7 +4,8 @@ import { customElement } from './page/define.js';
 import type { NotAcceptedProblem, OutboxFailure, OutboxItem } from './shared/outbox-schema.js';
 import type { OutboxAnnouncement } from './shared/protocol.js';
 import { coalesce } from './shared/coalesce.js';
-import { cancel, clearOutbox, dismissFailure, inScope, ownScope, retryNow } from './page/control.js';
+import { cancel, clearOutbox, dismissFailure, inScope, ownedBy, ownScope, retryNow, sayMarkupOwner, signedInOwner } from './page/control.js';
+import { OWNER_CHANGE } from './page/owner-state.js';
 import { emit, sentencesOf } from './page/element.js';
 import { nearestLang } from './page/lang.js';
 import { englishOutboxMessages, type SyncNotifyOutboxMessages } from './page/outbox-messages.js';
@@ -48,7 +49,8 @@ function sameOriginPage(url: string | undefined): string | undefined {
  * @summary The site's outbox: what waits, what failed, and the means to take it back.
  *
  * It shows and acts on its own app's items (the page's service-worker registration's scope) unless
- * its `scope` says otherwise: another scope, or `all` for every app of the origin.
+ * its `scope` says otherwise: another scope, or `all` for every app of the origin; and on the
+ * signed-in person's (and nobody's), unless its `owners` is `all`.
  *
  * @fires {CustomEvent<SyncNotifyOutboxActionDetail>} sync-notify-outbox-action - The person used Cancel, Retry now or Dismiss; `outcome` is what it did.
  *
@@ -73,10 +75,16 @@ export class SyncNotifyOutbox extends LitElement {
   @property({ attribute: false }) messages: Partial<SyncNotifyOutboxMessages> = {};
 
   /**
-   * Whose items it shows and acts on: a registration scope, or `all` for every app of the origin.
-   * Default: the page's own registration's.
+   * Which app's items it shows and acts on: a registration scope, or `all` for every app of the
+   * origin. Default: the page's own registration's.
    */
   @property({ attribute: 'scope', reflect: true }) scope?: string;
+
+  /**
+   * Whose items it shows and acts on: by default the signed-in person's (as the page says, else as
+   * last declared for the app) and nobody's; `all`: everyone's, those held for others too.
+   */
+  @property({ attribute: 'owners', reflect: true }) owners?: 'all';
 
   @state() private items: OutboxItem[] = [];
 
@@ -87,15 +95,20 @@ export class SyncNotifyOutbox extends LitElement {
 
   private stopWatching?: () => void;
 
+  private ownerChanges?: AbortController;
+
   override connectedCallback(): void {
     super.connectedCallback();
     this.stopWatching = watchOutbox(this.onOutboxUpdate);
+    // Someone else signed in on this page: their items, not the last person's.
+    this.ownerChanges = new AbortController();
+    addEventListener(OWNER_CHANGE, () => void this.read(), { signal: this.ownerChanges.signal });
     void this.read();
   }
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
     // A scope set after the first render: the list is read again for it.
-    if (changed.has('scope') && this.hasUpdated) void this.read();
+    if ((changed.has('scope') || changed.has('owners')) && this.hasUpdated) void this.read();
   }
 
   /**
@@ -103,12 +116,13 @@ export class SyncNotifyOutbox extends LitElement {
    * `clearOutbox`). Resolves with how many items and failures were discarded.
    */
   async clear(): Promise<{ items: number; failures: number }> {
-    return clearOutbox({ scope: this.scope });
+    return clearOutbox({ scope: this.scope, owners: this.owners });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.stopWatching?.();
+    this.ownerChanges?.abort();
   }
 
   private get text(): SyncNotifyOutboxMessages {
@@ -178,12 +192,17 @@ export class SyncNotifyOutbox extends LitElement {
   }
 
   /** Reads the outbox again: a burst of announcements (a reconnect delivering 100 items) costs two reads. */
-  private readonly read = coalesce(() =>
-    Promise.all([listItems(), listFailures(), ownScope(this.scope)]).then(([items, failures, scope]) => {
-      this.items = items.filter((item) => inScope(scope, item));
-      this.failures = failures.filter((failure) => inScope(scope, failure));
-    }, () => undefined),
-  );
+  private readonly read = coalesce(async () => {
+    try {
+      const scope = await ownScope(this.scope);
+      const [items, failures, owner] = await Promise.all([listItems(), listFailures(), signedInOwner(scope)]);
+      const listed = (entry: OutboxItem | OutboxFailure) => inScope(scope, entry) && (this.owners == 'all' || ownedBy(owner, entry));
+      this.items = items.filter(listed);
+      this.failures = failures.filter(listed);
+    } catch {
+      // No outbox here (a private window that refuses storage): nothing to list.
+    }
+  });
 
   private readonly onOutboxUpdate = ({ announcement }: OutboxUpdate): void => {
     if (!announcement) return;
@@ -202,6 +221,8 @@ export class SyncNotifyOutbox extends LitElement {
     return undefined;
   }
 }
+
+sayMarkupOwner();
 
 declare global {
   interface HTMLElementTagNameMap {

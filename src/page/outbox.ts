@@ -100,15 +100,25 @@ export async function changeOutbox<T>(decide: (items: OutboxItem[], failures: Ou
 }
 
 /**
- * Declares who is signed in (`null`: nobody), and with `discard` removes the items that someone
- * else queued, in one strict transaction. Resolves with the removed items.
+ * Stores who is signed in to the app of `scope` (`null`: nobody), and as the origin's (the key
+ * earlier versions read; a page without a worker has only that); with `discard`, removes the items
+ * of that app (or of none) that someone else queued, in one strict transaction. Resolves with the
+ * removed items.
  */
-export async function declareOwner(owner: string | null, discard: boolean): Promise<OutboxItem[]> {
+export async function declareOwner(owner: string | null, scope: string | undefined, discard: boolean): Promise<OutboxItem[]> {
   const transaction = (await database()).transaction(['items', 'owner'], 'readwrite', { durability: 'strict' });
   const items = transaction.objectStore('items');
-  void transaction.objectStore('owner').put(owner, DECLARED_OWNER);
-  const removed = discard ? (await items.getAll()).filter((item) => item.owner && item.owner !== owner) : [];
+  const declared = transaction.objectStore('owner');
+  if (scope) void declared.put(owner, scope);
+  void declared.put(owner, DECLARED_OWNER);
+  const removed = discard ? (await items.getAll()).filter((item) => item.owner && item.owner !== owner && (!item.scope || !scope || item.scope == scope)) : [];
   for (const { seq } of removed) void items.delete(seq);
   await transaction.done;
   return removed;
+}
+
+/** Who was last declared signed in to the app of `scope` (`null`: nobody; undefined: never). */
+export async function lastDeclaredOwner(scope: string): Promise<string | null | undefined> {
+  const owner = await (await database()).transaction('owner').store.get(scope);
+  return typeof owner == 'string' || owner === null ? owner : undefined;
 }

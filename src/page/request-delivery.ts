@@ -5,6 +5,7 @@
 import '../shared/background-sync.js';
 import { FLUSH_REQUEST, SYNC_TAG } from '../shared/protocol.js';
 import { countItems } from './outbox.js';
+import { pageOwner } from './owner-state.js';
 
 /** How the page asked for delivery. */
 export type DeliveryRoute = 'background-sync' | 'reconnect';
@@ -72,7 +73,8 @@ function askWorkerToDeliver(registration: ServiceWorkerRegistration): Promise<bo
   if (!worker) return Promise.resolve(true);
   // The worker answers on the port as it starts: a worker without this library's line never does.
   const { port1, port2 } = new MessageChannel();
-  worker.postMessage(FLUSH_REQUEST, [port2]);
+  // With who the page says is signed in: the worker delivers an owned item only once told.
+  worker.postMessage({ ...FLUSH_REQUEST, ...pageOwner() }, [port2]);
   return new Promise<boolean>((resolve) => {
     port1.onmessage = () => resolve(true);
     setTimeout(resolve, WORKER_ANSWER_MS, false);

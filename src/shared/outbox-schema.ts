@@ -156,8 +156,10 @@ export interface OutboxItem {
   /** Dropped, not delivered, after this time (`Date.now()` scale). */
   expiresAt?: number;
   /**
-   * Who was signed in when it was queued (`owner`): it is shown and sent only while the same owner
-   * is the one last declared on the origin (`setOwner`), never under another user's session.
+   * Who was signed in when it was queued (`owner`): its app's worker shows and sends it only once a
+   * page of the app has said, since the worker started, that the same owner is signed in
+   * (`setOwner`, the `owner` attribute, `<meta name="sync-notify-owner">`), never under another
+   * user's session; its request carries it (`Sync-Notify-Owner`) for the server to check.
    */
   owner?: string;
   notification: OutboxNotification;
@@ -171,13 +173,18 @@ export interface OutboxItem {
   retryAt?: number;
 }
 
-/** The key under which the owner last declared on the origin is kept (`null`: signed out). */
+/**
+ * The key under which the owner last declared on the origin is kept (`null`: signed out), as the
+ * outbox's first versions with owners kept it, and keep reading it. Each app's own is kept under
+ * its registration scope, beside it.
+ */
 export const DECLARED_OWNER = 'declared';
 
 export interface OutboxSchema extends DBSchema {
   items: { key: number; value: OutboxItem };
   failures: { key: string; value: OutboxFailure };
-  owner: { key: typeof DECLARED_OWNER; value: string | null };
+  /** Who is signed in, as last declared: per app (its registration scope), and origin-wide (`declared`). */
+  owner: { key: string; value: string | null };
 }
 
 /** Creates the stores a database at `oldVersion` lacks; run by whichever context opens it first. */

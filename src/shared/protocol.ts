@@ -37,9 +37,14 @@ export const NOTIFICATION_TAG_PREFIX = 'sync-notify-';
 /** Tag of the one notification that stands for several delivered together in summary mode. */
 export const SUMMARY_TAG = 'sync-notify-summary';
 
-/** postMessage a page sends to the service worker when it cannot rely on a sync event. */
+/**
+ * postMessage a page sends to the service worker when it cannot rely on a sync event. `owner`,
+ * where the page declared who is signed in (`null`: nobody): the worker delivers an owned item
+ * only once a page of its app has said so since it started.
+ */
 export interface FlushRequest {
   type: 'sync-notify:flush';
+  owner?: string | null;
 }
 
 export const FLUSH_REQUEST: FlushRequest = { type: 'sync-notify:flush' };

@@ -33,11 +33,12 @@ export const enableApiCalls = (flush: Flush): void => {
 async function readyToShow(registration: ServiceWorkerRegistration, report: DeliveryReport): Promise<OutboxItem[]> {
   const ready = [];
   let callsWaitInVain = false;
-  for (const item of await itemsOf(registration, report)) {
+  const { items, owner } = await itemsOf(registration, report);
+  for (const item of items) {
     // An unsent API call is the send flush's, unless this worker has none.
     if (unsent(item) && sendWaiting) continue;
     if (expired(item)) await drop(item, { reason: 'expired' }, report);
-    else if (held(item)) continue;
+    else if (held(item, owner)) continue;
     else if (!unsent(item)) ready.push(item);
     else callsWaitInVain = true;
   }

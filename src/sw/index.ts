@@ -12,6 +12,7 @@ import './sync-event.js';
 import { coalesce } from '../shared/coalesce.js';
 import { isFlushRequest, SYNC_TAG, type NotificationData } from '../shared/protocol.js';
 import { deliverHalf, mergeReports, type DeliveryReport } from './deliver.js';
+import { signedIn } from './signed-in.js';
 
 export { deliverPending, type DeliveryFailure, type DeliveryReport } from './deliver.js';
 export { notificationOptions } from './notification.js';
@@ -48,10 +49,14 @@ export function handleSync(event: SyncEvent): void {
 
 /**
  * `message` listener: a page asks for delivery when it is online. Its word is taken: its `online`
- * event can arrive before the worker's own `navigator.onLine` has turned true.
+ * event can arrive before the worker's own `navigator.onLine` has turned true; and its word on who
+ * is signed in, as a page of this worker's app (its registration's own).
  */
 export function handleMessage(event: ExtendableMessageEvent): void {
-  if (!isFlushRequest(event.data)) return;
+  const { data } = event;
+  if (!isFlushRequest(data)) return;
+  // Who the page says is signed in: owned items go only once a page of the app has said so.
+  if (typeof data.owner == 'string' || data.owner === null) signedIn(data.owner);
   // Tells the page this worker delivers (a site's worker that lacks this file's line never answers).
   event.ports[0]?.postMessage(0);
   event.waitUntil(deliverOrThrow());

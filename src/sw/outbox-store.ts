@@ -30,12 +30,29 @@ async function transact<T>(
   return settled(transaction, work((name) => transaction.objectStore(name)));
 }
 
-/** Every queued item, oldest first, and the owner last declared (undefined: never; null: signed out), read together. */
-export const listItems = (): Promise<[OutboxItem[], string | null | undefined]> =>
+/**
+ * The owner last declared for the app of `scope` (as earlier versions declared it, for the whole
+ * origin, where none was for the app; undefined: never; null: signed out), read in `store`'s transaction.
+ */
+function declaredOwner(store: (name: StoreName) => IDBObjectStore, scope: string): () => unknown {
+  const [own, origin] = [store('owner').get(scope), store('owner').get(DECLARED_OWNER)];
+  return () => (own.result === undefined ? origin.result : own.result);
+}
+
+/** Every queued item of the outbox, oldest first, and the owner last declared for the app of `scope`, read together. */
+export const listItems = (scope: string): Promise<[OutboxItem[], unknown]> =>
   transact(['items', 'owner'], 'readonly', (store) => {
     const items = store('items').getAll() as IDBRequest<OutboxItem[]>;
-    const owner = store('owner').get(DECLARED_OWNER) as IDBRequest<string | null | undefined>;
-    return () => [items.result, owner.result];
+    const owner = declaredOwner(store, scope);
+    return () => [items.result, owner()];
+  });
+
+/** One item as it is stored now (undefined once it is gone), and the owner last declared for the app of `scope`, read together. */
+export const readItem = (seq: number, scope: string): Promise<[unknown, unknown]> =>
+  transact(['items', 'owner'], 'readonly', (store) => {
+    const item = store('items').get(seq);
+    const owner = declaredOwner(store, scope);
+    return () => [item.result, owner()];
   });
 
 const nothing = () => undefined;

@@ -20,7 +20,9 @@ export type SendOutcome =
   | { sent: true }
   | { retryAt: number }
   | { refusedWith: number; problem?: RefusalProblem }
-  | { notAccepted: NotAcceptedProblem; status: number };
+  | { notAccepted: NotAcceptedProblem; status: number }
+  /** A 409 naming the session's owner (`Sync-Notify-Owner`) to an owned request: not this person's session. */
+  | { notTheirs: true };
 
 /**
  * Milliseconds to wait before attempt number `attempts + 1`: exponential from 1 s with up to 50 %
@@ -115,6 +117,9 @@ export async function sendApiCall(item: OutboxItem): Promise<SendOutcome> {
         // A multipart body's type, with its boundary, is fetch's to write.
         ...(multipart ? {} : { 'content-type': call.contentType ?? 'application/json' }),
         'idempotency-key': item.id,
+        // Whose it is, for a server that checks it against its session (docs/outbox.md#whose-items-owner);
+        // percent-encoded, as a header value is Latin-1 and an owner any text.
+        ...(item.owner && { 'sync-notify-owner': encodeURIComponent(item.owner) }),
       },
     });
   } catch {
@@ -130,6 +135,8 @@ export async function sendApiCall(item: OutboxItem): Promise<SendOutcome> {
     // A timeout is a slow network's, never a redirect's.
     return call.contentType && (error as Error).name == 'TypeError' ? afterLostPost(item, signal) : { retryAt: retryAt(item) };
   }
+  // The server says whose session this is, and it is not the item's owner's: held, not refused.
+  if (item.owner && response.status == 409 && response.headers.has('sync-notify-owner')) return { notTheirs: true };
   if (call.contentType) return formOutcome(item, response);
   if (response.ok) return { sent: true };
   if (response.type === 'opaqueredirect') return { refusedWith: 0, problem: 'redirect' };

@@ -9,7 +9,8 @@ import type { OutboxItem } from '../shared/outbox-schema.js';
 import { SEND_LOCK } from '../shared/protocol.js';
 import { showWaiting } from './deliver.js';
 import { sendApiCall } from './send-api-call.js';
-import { drop, expired, held, itemsOf, keep, record, unsent, type DeliveryReport } from './settle.js';
+import { drop, expired, held, itemsOf, keep, readAgain, record, unsent, type DeliveryReport } from './settle.js';
+import { forgetSignedIn } from './signed-in.js';
 
 /** Calls to one URL keep their order; calls to different URLs are independent. */
 const endpointOf = (item: OutboxItem) => item.request!.url;
@@ -17,21 +18,27 @@ const endpointOf = (item: OutboxItem) => item.request!.url;
 /**
  * Sends every API call to `endpoint`, oldest first. One that must wait holds back the ones queued
  * after it for the same endpoint, so that the server receives them in order; the notifications of
- * those sent follow. Under the endpoint's own lock, and the send lock shared with every other
- * endpoint (the person's cancel takes it alone: no send is in flight while it decides).
+ * those sent follow. Under the endpoint's own lock; each call under the send lock, shared with
+ * every other endpoint's, and read again under it: the person's cancel or sign-out takes that lock
+ * alone, so it waits for the one call in flight, never for those behind it, and what it took back
+ * (or whoever it signed out) is never sent after it.
  */
 const sendTo = (endpoint: string, registration: ServiceWorkerRegistration, report: DeliveryReport) =>
-  navigator.locks.request(SEND_LOCK, { mode: 'shared' }, () =>
-    navigator.locks.request(`${SEND_LOCK} ${endpoint}`, async () => {
-      let sent = false;
-      for (const item of await itemsOf(registration)) {
-        if (!unsent(item) || endpointOf(item) != endpoint) continue;
+  navigator.locks.request(`${SEND_LOCK} ${endpoint}`, async () => {
+    let sent = false;
+    for (const queued of (await itemsOf(registration)).items) {
+      if (!unsent(queued) || endpointOf(queued) != endpoint) continue;
+      const goOn = await navigator.locks.request(SEND_LOCK, { mode: 'shared' }, async () => {
+        const {
+          items: [item],
+          owner,
+        } = await readAgain(queued, registration);
+        // Another user's call waits for them, and holds back no one else's.
+        if (!item || !unsent(item) || held(item, owner)) return true;
         if (expired(item)) {
           await drop(item, { reason: 'expired' }, report);
-          continue;
+          return true;
         }
-        // Another user's call waits for them, and holds back no one else's.
-        if (held(item)) continue;
         const attempt = (item.retryAt ?? 0) > Date.now() ? { retryAt: item.retryAt! } : await sendApiCall(item);
         if ('sent' in attempt) {
           // Recorded before the notification: should that fail, a retry must not post the message twice.
@@ -42,16 +49,21 @@ const sendTo = (endpoint: string, registration: ServiceWorkerRegistration, repor
         } else if ('notAccepted' in attempt) {
           // Kept with what was typed, to be sent again from its form; what waits behind it goes on.
           await drop(item, { reason: 'not-accepted', status: attempt.status, problem: attempt.notAccepted }, report);
+        } else if ('notTheirs' in attempt) {
+          // The server's session is not the owner's: every owned item waits until a page says again.
+          forgetSignedIn();
         } else {
           if (attempt.retryAt !== item.retryAt) await record(item, { attempts: (item.attempts ?? 0) + 1, retryAt: attempt.retryAt });
           keep(report, item, new Error('Retrying later'), false);
           announce({ type: 'retry', id: item.id, retryAt: attempt.retryAt });
-          break;
+          return false;
         }
-      }
-      if (sent) await showWaiting(registration, report);
-    }),
-  );
+        return true;
+      });
+      if (!goOn) break;
+    }
+    if (sent) await showWaiting(registration, report);
+  });
 
 /**
  * One flush per endpoint at a time in this context, and one more waiting: a trigger while an
@@ -61,7 +73,7 @@ const flushes = new Map<string, () => Promise<DeliveryReport>>();
 
 /** Sends every queued API call, each endpoint's in order, the endpoints side by side. */
 export async function sendWaiting(registration: ServiceWorkerRegistration, report: DeliveryReport): Promise<void> {
-  const endpoints = new Set((await itemsOf(registration)).filter(unsent).map(endpointOf));
+  const endpoints = new Set((await itemsOf(registration)).items.filter(unsent).map(endpointOf));
   const flushed = [...endpoints].map((endpoint) => {
     const key = `${registration.scope} ${endpoint}`;
     if (!flushes.has(key)) {

@@ -13,7 +13,8 @@ import {
   type OutboxItem,
   type RefusalProblem,
 } from '../shared/outbox-schema.js';
-import { listItems, moveToFailures, removeItems, updateItem } from './outbox-store.js';
+import { listItems, moveToFailures, readItem, removeItems, updateItem } from './outbox-store.js';
+import { saidSignedIn } from './signed-in.js';
 
 export interface DeliveryFailure {
   item: OutboxItem;
@@ -35,38 +36,68 @@ export interface DeliveryReport {
  */
 const unwritten = new Map<string, Partial<OutboxItem> | null>();
 
+/** What a flush may deliver: the items of its app, and the one person whose owned items may go now. */
+export interface Deliverable {
+  items: OutboxItem[];
+  /**
+   * Who may have their owned items shown and sent now: the owner a page of the app said is signed
+   * in since this worker started (signed-in.ts), when it is also the one last declared for the app
+   * (stored between deliveries: a sign-out resolved holds them at once). Undefined: no one's.
+   */
+  owner?: string | null;
+}
+
+/** An item as this context knows it: what was read, and what it learnt but could not write down. */
+const asKnown = (record: OutboxItem): OutboxItem | undefined => {
+  const change = unwritten.get(record.id);
+  return change === null ? undefined : { ...record, ...change };
+};
+
 /**
- * The items `registration` delivers, oldest first, as far as this context knows them. Given a
- * report (the notification flush, under the delivery lock), it drops on the way what no worker
- * will ever deliver: malformed records, whatever their scope, and other scopes' items long past
- * their expiry (their worker may be gone; by then none can still be sending them).
+ * The items `registration` delivers, oldest first, as far as this context knows them, and whose
+ * owned items may go. Given a report (the notification flush, under the delivery lock), it drops
+ * on the way what no worker will ever deliver: malformed records, whatever their scope, and other
+ * scopes' items long past their expiry (their worker may be gone; by then none can still be
+ * sending them).
  */
-export async function itemsOf(registration: ServiceWorkerRegistration, report?: DeliveryReport): Promise<OutboxItem[]> {
+export async function itemsOf(registration: ServiceWorkerRegistration, report?: DeliveryReport): Promise<Deliverable> {
   const items = [];
-  const [records, owner] = await listItems();
-  declaredOwner = owner;
+  const [records, declared] = await listItems(registration.scope);
   for (const record of records) {
     if (!isDeliverable(record)) {
       if (report) await drop(record, { reason: 'rejected', status: 0, problem: 'malformed' }, report);
       continue;
     }
-    const change = unwritten.get(record.id);
-    if (change === null) continue;
-    const item = { ...record, ...change };
+    const item = asKnown(record);
+    if (!item) continue;
     if (!item.scope || item.scope == registration.scope) items.push(item);
     else if (report && expired(item, MAX_REQUEST_TIMEOUT_MS)) await drop(item, { reason: 'expired' }, report);
   }
-  return items;
+  return { items, owner: mayReceive(declared) };
 }
 
-/** The owner last declared on the origin, as the latest read of the outbox found it. */
-let declaredOwner: string | null | undefined;
+/** Who may receive their owned items now: the one a page said since this worker started, when still the one declared. */
+function mayReceive(declared: unknown): string | null | undefined {
+  const said = saidSignedIn();
+  return said && said.owner === declared ? said.owner : undefined;
+}
 
 /**
- * Queued by someone other than the owner last declared (or before a sign-out): held, neither shown
- * nor sent, until that owner is declared again; it still expires. Items without an owner are everyone's.
+ * An item read again just before it is sent, as {@link itemsOf} reads them: gone (no items) once
+ * it was taken back, cancelled or cleared at a sign-out, and whose owned items may go now.
  */
-export const held = (item: OutboxItem) => !!item.owner && item.owner !== declaredOwner;
+export async function readAgain(item: OutboxItem, registration: ServiceWorkerRegistration): Promise<Deliverable> {
+  const [record, declared] = await readItem(item.seq, registration.scope);
+  const known = isDeliverable(record) ? asKnown(record) : undefined;
+  return { items: known ? [known] : [], owner: mayReceive(declared) };
+}
+
+/**
+ * Queued by someone other than `owner` (from {@link itemsOf}), or while no one may receive theirs:
+ * held, neither shown nor sent, until that owner is signed in again; it still expires. Items
+ * without an owner are everyone's.
+ */
+export const held = (item: OutboxItem, owner: string | null | undefined): boolean => !!item.owner && item.owner !== owner;
 
 /** An API call still to be sent: the send flush's; everything else is the notification flush's. */
 export const unsent = (item: OutboxItem) => item.request && !item.sentAt;

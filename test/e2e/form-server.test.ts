@@ -8,6 +8,7 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { typedEntries } from '../../src/shared/form-entries.js';
 import { listFailures, listItems } from '../../src/page/outbox.js';
+import { betweenDeliveries } from '../../src/shared/protocol.js';
 import '../../src/sync-notify-outbox.js';
 import type { SyncNotifyButton, SyncNotifyErrorDetail } from '../../src/sync-notify-button.js';
 import type { SyncNotifyOutbox } from '../../src/sync-notify-outbox.js';
@@ -18,6 +19,7 @@ import {
   endSessions,
   frameDocument,
   openSitePage,
+  postsUnder,
   setMaintenance,
   signIn,
   SITE_PATHS,
@@ -187,6 +189,64 @@ describe('forms on a real server (Django): sent only when the server took it', (
 
     buttonOf(element).click();
     await expectStoredOnce(host, user, item.id, file);
+  });
+
+  it('another person signs in on this browser: A’s kept form is neither put back into nor sent from B’s page; A’s page sends it', async () => {
+    const { item, file } = await sendAfterTheSessionEnded(user);
+    // B signs in: the page the sign-in lands on says B is signed in (its layout's meta) first.
+    const other = await createUser();
+    const pageOfB = await signIn(other);
+    const elementOfB = await upgradedButton(pageOfB);
+    const formOfB = frameDocument(pageOfB).querySelector('form')!;
+    const typedByB = { email: 'bob@example.com', subject: 'My own', message: 'Only mine' };
+    for (const [name, value] of Object.entries(typedByB)) field(formOfB, name).value = value;
+    buttonOf(elementOfB).click();
+    await waitUntil(async () => (await storedMessages(other.username)).length === 1, 'B’s own message never arrived');
+    const [storedForB] = await storedMessages(other.username);
+    expect(storedForB).to.deep.include({ author: other.username, subject: 'My own', message: 'Only mine', attachmentName: '' });
+    expect(elementOfB.shadowRoot!.querySelector('[part="kept"]'), 'nothing of A’s offered to B').to.equal(null);
+    expect(await storedMessages(user.username)).to.deep.equal([]);
+    expect((await listFailures()).map(({ id, owner }) => ({ id, owner }))).to.deep.equal([{ id: item.id, owner: user.username }]);
+    pageOfB.remove();
+
+    // A signs in again: A's page sends it.
+    await signIn(user);
+    await waitUntil(async () => (await storedMessages(user.username)).length === 1, 'A’s form never reached the server');
+    const [storedForA] = await storedMessages(user.username);
+    expect(storedForA).to.deep.include({ subject: TYPED.subject, idempotencyKey: item.id, attachmentSha256: await sha256Hex(file) });
+  });
+
+  it("A's page left open while B signs in elsewhere: the server's owner check answers 409, and the form waits for A, never stored as B's", async () => {
+    const file = attachment();
+    const { element, form } = await contactPage();
+    fillIn(form, TYPED, file);
+    // The site is being deployed while A sends: A's post waits for a retry.
+    await setMaintenance(true, user.username);
+    const item = await press(element);
+    await waitUntil(async () => (await listItems())[0]?.attempts === 1, 'the first post was never answered 503');
+    // B signs in in another tab, landing on a page that says nothing of who is signed in; A's tab
+    // stays open and still says A. The retry goes with B's cookies.
+    const other = await createUser();
+    (await signIn(other, { next: SITE_PATHS.thanks })).remove();
+    await waitUntil(async () => (await postsUnder(other.username)).length > 0, 'the retry never reached the server');
+    expect(await postsUnder(other.username)).to.deep.equal([{ status: 409, sessionOf: other.username, owner: user.username, idempotencyKey: item.id }]);
+    expect(await storedMessages(other.username), 'never stored as B’s').to.deep.equal([]);
+    // Settled once no send runs: held for A, neither refused nor confirmed.
+    await betweenDeliveries(async () => undefined);
+    expect((await listItems()).map(({ id }) => id)).to.deep.equal([item.id]);
+    expect(await listFailures()).to.deep.equal([]);
+    expect(element.state, 'no false confirmation').to.not.equal('sent');
+
+    // A signs in again, which rotates the CSRF token, and lands on the form: A's page says A, the
+    // held post goes under A's session, is refused for its old token, and the page A has open,
+    // rendered with the new one, sends it again.
+    await setMaintenance(false, user.username);
+    await signIn(user);
+    await expectStoredOnce(host, user, item.id, file);
+    const answersToA = (await postsUnder(user.username)).map(({ status }) => status);
+    // 503 once, or again where its retry came before B had signed in.
+    expect(answersToA.slice(-2)).to.deep.equal([403, 302]);
+    expect(answersToA.slice(0, -2)).to.include(503).and.satisfy((statuses: number[]) => statuses.every((status) => status === 503));
   });
 
   it('a token rotated by signing in again while it waited: refused, kept; its page sends it again with the new token', async () => {

@@ -228,6 +228,8 @@ export function djangoSite() {
           return callHook('POST', 'end-sessions', { username });
         case 'django:messages':
           return callHook('GET', 'messages', { username });
+        case 'django:posts':
+          return callHook('GET', 'posts', { username });
         case 'django:maintenance':
           return callHook('POST', 'maintenance', { on: on ? '1' : '0', username });
         default:

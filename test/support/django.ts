@@ -51,6 +51,21 @@ export async function storedMessages(username: string): Promise<StoredMessage[]>
   return (await executeServerCommand<StoredMessage[], { username: string }>('django:messages', { username }))!;
 }
 
+/** A post to the contact page as the site's access log has it: its answer, and whose session it came under. */
+export interface LoggedPost {
+  status: number;
+  /** The username of the session it came under; empty without one. */
+  sessionOf: string;
+  /** Its Sync-Notify-Owner header (percent-encoded); empty without one. */
+  owner: string;
+  idempotencyKey: string;
+}
+
+/** The posts to the contact page that came under `username`'s session, oldest first, with their answers. */
+export async function postsUnder(username: string): Promise<LoggedPost[]> {
+  return (await executeServerCommand<LoggedPost[], { username: string }>('django:posts', { username }))!;
+}
+
 /**
  * Answers every POST under /django/contact/ with 503 and `Retry-After: 1`, as a site being deployed
  * does, or stops. Give the test's user: the three browsers share the site, and without a username

@@ -1,8 +1,8 @@
 /**
  * A real HTTP endpoint for the outbox's API calls and forms, served by the test runner's own
  * server: `POST /api/messages?log=L` records the request and answers the next scripted step
- * (default 201): a status, or `{ status, retryAfter, location, holdMs }` (answer after holding the
- * request). A form's body is recorded as the server reads it: its fields, each file's name, type
+ * (default 201): a status, or `{ status, retryAfter, location, holdMs, headers }` (answer after
+ * holding the request). A form's body is recorded as the server reads it: its fields, each file's name, type
  * and bytes, and the raw text of a urlencoded or text/plain one, so that a test compares what the
  * outbox sent with what the browser's own submission of the same form sent. Each test uses its own log, so suites in different browsers never see each other's
  * requests. Tests script and read a log through server commands, which work while the page is
@@ -45,17 +45,19 @@ export function messagesApi() {
         contentType,
         client: context.get('x-client'),
         referer: context.get('referer'),
+        owner: context.get('sync-notify-owner'),
         body: form ? null : JSON.parse(bytes.toString('utf8') || 'null'),
         fields: FORM_TYPE.test(contentType) ? await formFields(bytes, contentType) : undefined,
         text: form && !contentType.startsWith('multipart/') ? bytes.toString('utf8') : undefined,
         receivedAt: Date.now(),
       });
       const step = log.script.shift() ?? 201;
-      const { status, retryAfter, location, holdMs } =
+      const { status, retryAfter, location, holdMs, headers = {} } =
         typeof step === 'number' ? { status: step, retryAfter: step === 503 ? '1' : undefined } : step;
       if (holdMs) await new Promise((resolve) => setTimeout(resolve, holdMs));
       if (retryAfter !== undefined) context.set('Retry-After', retryAfter);
       if (location) context.set('Location', location);
+      context.set(headers);
       context.status = status;
       context.body = { status };
       return;

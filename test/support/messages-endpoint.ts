@@ -2,7 +2,7 @@
 import { executeServerCommand } from '@web/test-runner-commands';
 
 /** How the endpoint answers one request: a status, or one with headers, after holding it a while. */
-export type ScriptStep = number | { status: number; retryAfter?: string; location?: string; holdMs?: number };
+export type ScriptStep = number | { status: number; retryAfter?: string; location?: string; holdMs?: number; headers?: Record<string, string> };
 
 export interface ReceivedRequest {
   method: string;
@@ -11,6 +11,8 @@ export interface ReceivedRequest {
   client: string;
   /** The Referer header: the page a form was sent from. */
   referer: string;
+  /** The Sync-Notify-Owner header: whose item it is (percent-encoded), for the server to check. */
+  owner: string;
   body: { title: string; body: string; data: unknown };
   /** A form's fields as the server parsed them: text, or a file's name, type and bytes (base64). */
   fields?: [string, string | { filename: string; type: string; bytes: string }][];

@@ -49,9 +49,12 @@ const HTML = [
   'sign-out-script-tag.html',
   'outbox-element.html',
   'owner.html',
+  'owner-meta.html',
   'translation-script-tag.html',
 ];
 const SHELL = ['two-commands.sh', 'readme-commands.sh', 'bench.sh'];
+/** Server code that a test runs as it is: the owner check the Django site uses (site_config/owner_check.py). */
+const DJANGO_OWNER_CHECK = 'owner-check-django.py';
 const CSP = 'csp-trusted-types.http';
 
 let snippets, byName;
@@ -82,7 +85,7 @@ test('every marker is named by a test under test/ (a marker nothing checks is a 
   const unchecked = snippets.filter((s) => !sources.includes(`'${s.name}'`)).map((s) => `${s.name} (${s.file}:${s.line})`);
   assert.deepEqual(unchecked, []);
   // And each name this file checks is in the docs.
-  for (const name of [...PAGE_JS, ...WORKER_JS, ...HTML, ...SHELL, CSP]) assert.ok(byName.has(name), `a snippet is marked "${name}"`);
+  for (const name of [...PAGE_JS, ...WORKER_JS, ...HTML, ...SHELL, CSP, DJANGO_OWNER_CHECK]) assert.ok(byName.has(name), `a snippet is marked "${name}"`);
 });
 
 /** The inline `<script type="module">` bodies of an HTML snippet. */
@@ -187,6 +190,10 @@ test("HTML snippets: each script's file is built (a CDN's pinned to this version
       }
     }
   }
+});
+
+test("the Django owner check is the middleware the test suite's Django site runs, as it is", () => {
+  assert.equal(byName.get(DJANGO_OWNER_CHECK), readFileSync(join(ROOT, 'test/support/django-site/site_config/owner_check.py'), 'utf8'));
 });
 
 test('shell snippets: each npm command is an npm command or a script of package.json', () => {

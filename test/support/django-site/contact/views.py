@@ -1,7 +1,7 @@
 """
 The contact page (post/redirect/get) and its thanks page. Query parameters choose the page's
-variant, for the tests: `?owner=none` leaves out the element's owner attribute (a site that
-declares no owners), `?enctype=urlencoded` the multipart enctype; the form posts back to the same
+variant, for the tests: `?owner=none` leaves out the layout's `<meta name="sync-notify-owner">`
+(a site that declares no owners), `?enctype=urlencoded` the multipart enctype; the form posts back to the same
 variant.
 """
 import hashlib

@@ -32,11 +32,15 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: it logs the answer every other one gave (site_config/access_log.py).
+    'site_config.access_log.AccessLog',
     'django.middleware.security.SecurityMiddleware',
     'django.contrib.sessions.middleware.SessionMiddleware',
     'django.middleware.common.CommonMiddleware',
     'django.middleware.csrf.CsrfViewMiddleware',
     'django.contrib.auth.middleware.AuthenticationMiddleware',
+    # The check docs/outbox.md shows: a queued request of another person's is answered 409.
+    'site_config.owner_check.SyncNotifyOwnerCheck',
     # After authentication: maintenance can be limited to one user's requests (see the module).
     'site_config.maintenance.MaintenanceMiddleware',
     'django.contrib.messages.middleware.MessageMiddleware',

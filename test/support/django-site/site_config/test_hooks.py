@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from contact.models import Message
 
-from . import maintenance
+from . import access_log, maintenance
 
 
 def test_hook(view):
@@ -72,3 +72,10 @@ def switch_maintenance(request):
     username = request.POST.get('username', '')
     maintenance.switch(on, username)
     return JsonResponse({'on': on, 'username': username})
+
+
+@test_hook
+@require_GET
+def posts(request):
+    """The posts to the contact page that came under the user's session, with their answers."""
+    return JsonResponse(access_log.posts_under(request.GET.get('username', '')), safe=False)

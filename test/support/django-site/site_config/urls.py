@@ -9,6 +9,7 @@ hook_patterns = [
     path('end-sessions', test_hooks.end_sessions),
     path('messages', test_hooks.messages),
     path('maintenance', test_hooks.switch_maintenance),
+    path('posts', test_hooks.posts),
 ]
 
 site_patterns = [
