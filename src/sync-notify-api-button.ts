@@ -184,7 +184,8 @@ export class SyncNotifyApiButton extends SyncNotifyButton {
     if (!kept || this.resending) return;
     if (!kept.owner) return void (this.kept = { form: kept, restored: false });
     this.restore(kept);
-    if (kept.problem != 'shown-again' && !kept.request.resent) void this.handleClick();
+    // Not one the server may hold already (`no-answer`), nor one to correct (`shown-again`).
+    if ((kept.problem == 'sign-in' || kept.problem == 'refused') && !kept.request.resent) void this.handleClick();
   }
 
   /** Puts a kept form back into the form, which the next press then sends again. */
@@ -324,6 +325,7 @@ export class SyncNotifyApiButton extends SyncNotifyButton {
   protected override describe(failure: Failure): string {
     const { text } = this;
     if (failure.reason == 'not-accepted') return text.notAccepted(failure.problem);
+    if (failure.reason == 'outbox-full' && failure.problem) return text.noRoom;
     return failure.reason == 'invalid-input' && failure.problem.kind == 'too-large' && failure.problem.field == 'files'
       ? text.filesTooLarge(MAX_FORM_FILE_BYTES / 1_000_000)
       : super.describe(failure);

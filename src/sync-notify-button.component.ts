@@ -50,9 +50,10 @@ export interface SyncNotifyErrorDetail {
   status?: number;
   /**
    * With `invalid-input`: what is wrong with the input; with `rejected` and status 0: why the worker
-   * refused; with `not-accepted`: why the server did not accept the form (`sign-in`, `shown-again`, `refused`).
+   * refused; with `not-accepted`: why the server did not accept the form (`sign-in`, `shown-again`,
+   * `refused`, `no-answer`); with `outbox-full`, `bytes` where the item would take the outbox past its byte budget.
    */
-  problem?: InputProblem | RefusalProblem | NotAcceptedProblem | 'worker-silent';
+  problem?: InputProblem | RefusalProblem | NotAcceptedProblem | 'worker-silent' | 'bytes';
   /** With `unsupported`: what the browser lacks. */
   missing?: Capability[];
 }

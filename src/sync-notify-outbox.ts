@@ -1,3 +1,5 @@
+// Lists and retries API calls: their records checked in full.
+import './shared/api-call-record.js';
 import { LitElement, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { customElement } from './page/define.js';
@@ -166,7 +168,8 @@ export class SyncNotifyOutbox extends LitElement {
     // A form the server did not accept goes again from its page, which renders its fields fresh (a
     // CSRF token): sent again from here, it would carry the refused ones.
     const notAccepted = reason === 'not-accepted';
-    const retryable = reason === 'expired' || (!notAccepted && !FINAL_REFUSALS.includes(status));
+    // One that never showed (its permission taken back, say) may once allowed again.
+    const retryable = reason === 'expired' || problem === 'unshowable' || (!notAccepted && !FINAL_REFUSALS.includes(status));
     const formPage = notAccepted ? sameOriginPage(failure.request?.formPage) : undefined;
     return html`<li part="item failed">
       <span part="title">${title}</span>

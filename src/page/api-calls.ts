@@ -4,8 +4,10 @@
  * checks. With it, an `endpoint` is checked at the click, queued with its notification, and tried
  * again when the worker says the server asked to wait; `queueApiCall` queues one from code.
  */
+import '../shared/api-call-record.js';
 import { isServer } from 'lit-html/is-server.js';
 import { listen } from '../shared/channel.js';
+import { isSafeHeader } from '../shared/headers.js';
 import type { OutboxApiCall, OutboxNotification } from '../shared/outbox-schema.js';
 import { SyncNotifyError } from './failure.js';
 import { encodeForm, formProperty } from './form-body.js';
@@ -28,18 +30,6 @@ import {
 } from './validate.js';
 
 const METHODS: readonly string[] = ['POST', 'PUT', 'PATCH'] satisfies OutboxApiCall['method'][];
-
-/**
- * Headers an author may add: none that carries credentials or steers routing. Content-Type and
- * Idempotency-Key are the library's own.
- */
-const SAFE_HEADER = /^(accept|accept-language|content-language|x-[a-z0-9-]+)$/i;
-
-/**
- * X- headers that proxies and frameworks read as the method or the client's address and host
- * (X-HTTP-Method-Override, X-Forwarded-For …): a queued call must arrive as what it says it is.
- */
-const ROUTING_HEADER = /^x-(http-method(-override)?|method-override|forwarded(-[a-z0-9-]+)?|real-ip|original-(url|host)|rewrite-url|host)$/i;
 
 /** A header value fetch() accepts: Latin-1 without CR, LF or NUL (Fetch: "header value"). */
 const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
@@ -79,7 +69,7 @@ function validateApiCall(
   }
   const headers: Record<string, string> = {};
   for (const [name, value] of entries) {
-    if (!SAFE_HEADER.test(name) || ROUTING_HEADER.test(name)) return refuse({ kind: 'invalid-header', value: name });
+    if (!isSafeHeader(name)) return refuse({ kind: 'invalid-header', value: name });
     if (typeof value !== 'string') return refuse({ kind: 'invalid-type', field: 'headers', expected: 'string' });
     // What fetch() would refuse when the worker sends it, which would block every later call.
     if (!HEADER_VALUE.test(value)) return refuse({ kind: 'invalid-header-value', value: name });

@@ -30,7 +30,9 @@ export type Failure =
   | { reason: 'not-accepted'; status: number; problem: NotAcceptedProblem }
   /** `worker-silent`: the site's service worker never answered; it lacks this library's line. */
   | { reason: 'delivery-failed'; problem?: 'worker-silent' }
-  | { reason: Exclude<SyncNotifyErrorReason, 'unsupported' | 'invalid-input' | 'rejected' | 'not-accepted' | 'delivery-failed'> };
+  /** `bytes`: the item would take the outbox past its byte budget (shared/limits.ts); else it holds `max-items`. */
+  | { reason: 'outbox-full'; problem?: 'bytes' }
+  | { reason: Exclude<SyncNotifyErrorReason, 'unsupported' | 'invalid-input' | 'rejected' | 'not-accepted' | 'delivery-failed' | 'outbox-full'> };
 
 /**
  * For the console: what the developer must fix, where a failure comes from the site's setup. The

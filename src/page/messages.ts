@@ -38,8 +38,9 @@ export interface SyncNotifyMessages {
   filesTooLarge?: (megabytes: number) => string;
   /**
    * A form the server did not accept, kept with what was typed: its session ended (`sign-in`), its
-   * validation showed the form again (`shown-again`), or it refused the form (`refused`). These and
-   * the four below are the element with forms' (English in it, as for `filesTooLarge`).
+   * validation showed the form again (`shown-again`), it refused the form (`refused`), or it did
+   * not answer an upload in time (`no-answer`). These and the five below are the element with
+   * forms' (English in it, as for `filesTooLarge`).
    */
   notAccepted?: (problem: NotAcceptedProblem) => string;
   /** A form sent earlier from this form that the server did not accept, found when the page opens. */
@@ -50,6 +51,8 @@ export interface SyncNotifyMessages {
   discardKept?: string;
   /** What was typed is back in the form. */
   restored?: string;
+  /** A form refused at the press: what waits already takes the outbox's whole byte budget (`outbox-full`, problem `bytes`). */
+  noRoom?: string;
   noServiceWorker: string;
   storageFailed: string;
   /** An older tab keeps the outbox open at an older version, and did not let go in time. */

@@ -18,7 +18,8 @@ export interface SyncNotifyOutboxMessages {
   expired: string;
   /**
    * A form the server did not accept, kept with what was typed: its session ended (`sign-in`), its
-   * validation showed the form again (`shown-again`), or it refused the form (`refused`).
+   * validation showed the form again (`shown-again`), it refused the form (`refused`), or it did not
+   * answer an upload in time (`no-answer`).
    */
   notAccepted: (problem: NotAcceptedProblem) => string;
   /** The link to the page of a form the server did not accept, where it can be sent again. */
@@ -47,6 +48,7 @@ export const englishOutboxMessages: SyncNotifyOutboxMessages = {
       'sign-in': 'Not sent: your session had ended. Sign in again, then open its form',
       'shown-again': 'Not accepted by the server: open its form to check it',
       refused: 'Not accepted by the server: open its form to send it again',
+      'no-answer': 'No answer in time: open its form to check it and send it again',
     })[problem],
   openForm: 'Open the form',
   unreadable: 'Unreadable item',

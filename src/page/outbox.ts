@@ -9,13 +9,21 @@ import { wrap, type IDBPDatabase } from 'idb';
 import { openOutbox } from '../shared/open-outbox.js';
 import { DECLARED_OWNER, type OutboxFailure, type OutboxItem, type OutboxSchema } from '../shared/outbox-schema.js';
 import { isDeliverable, isListableFailure } from '../shared/outbox-record.js';
+import { OUTBOX_BYTE_BUDGET, roomOf } from '../shared/limits.js';
 
 export type { OutboxApiCall, OutboxFailure, OutboxItem, OutboxNotification } from '../shared/outbox-schema.js';
 export { closeOutbox } from '../shared/open-outbox.js';
 
-/** Thrown by {@link addItem} when the outbox already holds `maxItems`: nothing was stored. */
+/**
+ * Thrown by {@link addItem} when the outbox already holds `maxItems`, or the item would take it past
+ * its byte budget (`bytes`): nothing was stored.
+ */
 export class OutboxFullError extends Error {
   override name = 'OutboxFullError';
+
+  constructor(readonly bytes = false) {
+    super();
+  }
 }
 
 /** An item as handed to {@link addItem}, before IndexedDB numbers it. */
@@ -25,8 +33,9 @@ export type OutboxDraft = Omit<OutboxItem, 'seq'>;
 const database = (): Promise<IDBPDatabase<OutboxSchema>> => openOutbox().then((db) => wrap(db) as IDBPDatabase<OutboxSchema>);
 
 /**
- * Stores a new item at the end of the queue, unless the outbox already holds `maxItems`: count
- * and add share one transaction, so tabs queuing at once cannot pass the limit together. With
+ * Stores a new item at the end of the queue, unless the outbox already holds `maxItems`, or the
+ * item would take it past its byte budget (items and failures, files too): count, measure and add
+ * share one transaction, so tabs queuing at once cannot pass the limits together. With
  * `failureSentAgain`, the failure whose form the item sends again goes in the same transaction.
  */
 export async function addItem(draft: OutboxDraft, maxItems = Infinity, failureSentAgain?: string): Promise<OutboxItem> {
@@ -38,14 +47,17 @@ export async function addItem(draft: OutboxDraft, maxItems = Infinity, failureSe
   // order, so the count excludes the add, which an abort undoes before anything commits.
   const items = transaction.objectStore('items');
   const counted = items.count();
+  // What the outbox holds already, read in the same transaction: tabs queuing at once cannot pass it together.
+  const held = Promise.all([items.getAll(), transaction.objectStore('failures').getAll()]);
   // `seq` is absent on purpose: the store's key generator assigns it.
   const added = items.add(draft as OutboxItem);
   // Stored means committed: a quota error surfaces at commit, after the request succeeded.
   const committed = transaction.done;
-  if ((await counted) >= maxItems) {
+  const full = (await counted) >= maxItems;
+  if (full || roomOf(await held) + roomOf(draft) > OUTBOX_BYTE_BUDGET) {
     transaction.abort();
     await Promise.allSettled([added, committed]);
-    throw new OutboxFullError();
+    throw new OutboxFullError(!full);
   }
   const [seq] = await Promise.all([added, committed]);
   return { ...draft, seq };

@@ -60,7 +60,7 @@ export async function storeNotification(
 
 /** Why storing failed. */
 function storageFailure(error: unknown): Failure {
-  if (error instanceof OutboxFullError) return { reason: 'outbox-full' };
+  if (error instanceof OutboxFullError) return error.bytes ? { reason: 'outbox-full', problem: 'bytes' } : { reason: 'outbox-full' };
   // An older tab holds the outbox open at an older version and does not let go (see shared/open-outbox.ts).
   if (error instanceof DOMException && error.name === 'TimeoutError') return { reason: 'storage-blocked' };
   return { reason: 'storage-failed' };

@@ -2,6 +2,7 @@
  * The click's input check: turns what an author wrote (attributes or a JS object) into a valid
  * {@link OutboxNotification} and, for API calls, a valid {@link OutboxApiCall}, or says what is wrong.
  */
+import { MAX_BODY_LENGTH, MAX_ITEM_BYTES, MAX_TITLE_LENGTH, NUMBER_LIMITS } from '../shared/limits.js';
 import { IMAGE_SCHEME, LINK_SCHEME, type OutboxApiCall, type OutboxNotification } from '../shared/outbox-schema.js';
 
 /** Like {@link OutboxNotification}, but every field optional and unchecked. */
@@ -45,30 +46,15 @@ export interface ApiCallInput {
 /** Stands for a `data` attribute that is not JSON: refused at the click, never sent as `null`. */
 export const INVALID_JSON = Symbol('invalid JSON');
 
-/** The longest title and body accepted, in characters: more is no notification any system shows whole. */
-export const MAX_TITLE_LENGTH = 250;
-export const MAX_BODY_LENGTH = 2000;
-
-/**
- * The most one item may take in the outbox, as JSON text (its notification, `data:` icons, API
- * call, headers and `data` included, a form's text fields too; its files count against
- * {@link MAX_FORM_FILE_BYTES}): 64 KB. Items wait on the person's disk, and the outbox reads them
- * all at each delivery.
- */
-export const MAX_ITEM_BYTES = 64 * 1024;
-
-/**
- * The files of one form item, together: 10 MB. They rest on the person's disk until sent; a larger
- * one is refused at the click, and nothing is queued.
- */
-export const MAX_FORM_FILE_BYTES = 10_000_000;
-
-/** An API call's own headers: at most 16, of at most 4 KB together (names and values). */
-export const MAX_HEADERS = 16;
-export const MAX_HEADER_BYTES = 4096;
-
-/** The upper bounds of the numbers an author sets: 30 days, 10,000 items, 10 minutes. */
-export const NUMBER_LIMITS = { 'max-age': 30 * 24 * 60 * 60, 'max-items': 10_000, 'request-timeout': 600 } as const;
+export {
+  MAX_BODY_LENGTH,
+  MAX_FORM_FILE_BYTES,
+  MAX_HEADER_BYTES,
+  MAX_HEADERS,
+  MAX_ITEM_BYTES,
+  MAX_TITLE_LENGTH,
+  NUMBER_LIMITS,
+} from '../shared/limits.js';
 
 /** The fields an author sets as text; a JS caller's number or object there is refused, never stored. */
 type TextField =

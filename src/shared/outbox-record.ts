@@ -1,95 +1,113 @@
 /**
  * What a record read back from the outbox must look like before anything acts on it. The outbox is
  * a database other code shares (other versions of this library, plain-JavaScript callers, other
- * scripts of the origin, a half-written record): one record of the wrong shape must never stop
- * the queue. The worker moves such a record to the failures (problem `malformed`); pages leave it
- * out of what they list. One check for both wings, and the limits the page checks input against.
+ * scripts of the origin, a half-written record): one record of the wrong shape, or holding a value
+ * no version of this library writes, must never stop the queue. The worker moves such a record to
+ * the failures (problem `malformed`); pages leave it out of what they list. One check for both
+ * wings, against the bounds the page checks input against (shared/limits.ts): every field of the
+ * shape this library writes, each with its type and bounds, dates among them.
  */
 import {
-  IMAGE_SCHEME,
-  LINK_SCHEME,
-  MAX_REQUEST_TIMEOUT_MS,
-  type OutboxApiCall,
-  type OutboxFailure,
-  type OutboxItem,
-  type OutboxNotification,
-} from './outbox-schema.js';
+  CLOCK_SKEW_MS,
+  EARLIEST_TIME,
+  MAX_BODY_LENGTH,
+  MAX_RETRY_DELAY_MS,
+  MAX_SEND_ATTEMPTS,
+  MAX_SHOW_ATTEMPTS,
+  MAX_TITLE_LENGTH,
+  NUMBER_LIMITS,
+} from './limits.js';
+import { IMAGE_SCHEME, LINK_SCHEME, type OutboxFailure, type OutboxItem, type OutboxNotification } from './outbox-schema.js';
 
-const isString = (value: unknown): value is string => typeof value == 'string';
-const isNumber = (value: unknown): value is number => Number.isFinite(value);
-const optional = (check: (value: unknown) => boolean) => (value: unknown) => value === undefined || check(value);
-const optionalString = optional(isString);
-const optionalNumber = optional(isNumber);
-const optionalBoolean = optional((value) => typeof value == 'boolean');
-const isObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value == 'object';
-const urlOf = (schemes: RegExp) => (value: unknown) => {
-  try {
-    return schemes.test(new URL(value as string).protocol);
-  } catch {
-    return false;
-  }
-};
+/** A check of one field's value, given the time it is read at (dates are bounded by it). */
+export type Check = (value: unknown, now: number) => boolean;
 
-const NOTIFICATION_FIELDS: Record<keyof OutboxNotification, (value: unknown) => boolean> = {
-  title: (value) => isString(value) && !!value,
-  body: isString,
+export const isString = (value: unknown): value is string => typeof value == 'string';
+export const isNumber = (value: unknown): value is number => Number.isFinite(value);
+export const optional = (check: Check): Check => (value, now) => value === undefined || check(value, now);
+export const isBoolean: Check = (value) => typeof value == 'boolean';
+export const isObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value == 'object';
+/** Text of at most `max` characters; `required`: not empty. */
+export const text = (max: number, required = false): Check => (value) => isString(value) && value.length <= max && (!required || !!value);
+/** A whole number from 0 to `max`. */
+const count = (max: number): Check => (value) => Number.isInteger(value) && (value as number) >= 0 && (value as number) <= max;
+/** A time this library could have written: since its first year, and not further ahead than `ahead` (and a clock's drift). */
+const time = (ahead = 0): Check => (value, now) => isNumber(value) && value >= EARLIEST_TIME && value <= now + ahead + CLOCK_SKEW_MS;
+export const urlOf =
+  (schemes: RegExp): Check =>
+  (value) => {
+    try {
+      return schemes.test(new URL(value as string).protocol);
+    } catch {
+      return false;
+    }
+  };
+
+/** Every member of a notification this library writes, and only these are read: another is not passed on. */
+const NOTIFICATION_FIELDS: Record<keyof OutboxNotification, Check> = {
+  title: text(MAX_TITLE_LENGTH, true),
+  body: text(MAX_BODY_LENGTH),
+  // A `data:` image counts against the item's size.
   icon: optional(urlOf(IMAGE_SCHEME)),
   badge: optional(urlOf(IMAGE_SCHEME)),
   url: optional(urlOf(LINK_SCHEME)),
-  allowExternalUrl: optionalBoolean,
-  tag: optionalString,
-  lang: optionalString,
+  allowExternalUrl: optional(isBoolean),
+  tag: optional(text(MAX_TITLE_LENGTH)),
+  lang: optional(text(MAX_TITLE_LENGTH)),
   dir: optional((value) => value == 'auto' || value == 'ltr' || value == 'rtl'),
-  requireInteraction: optionalBoolean,
-  silent: optionalBoolean,
-  summary: optionalString,
+  requireInteraction: optional(isBoolean),
+  silent: optional(isBoolean),
+  summary: optional(text(MAX_TITLE_LENGTH)),
 };
+
+const ITEM_FIELDS: Partial<Record<keyof OutboxItem, Check>> = {
+  id: text(MAX_TITLE_LENGTH, true),
+  queuedAt: time(),
+  scope: optional(urlOf(LINK_SCHEME)),
+  owner: optional(text(MAX_TITLE_LENGTH)),
+  expiresAt: optional(time(NUMBER_LIMITS['max-age'] * 1000)),
+  sentAt: optional(time()),
+  attempts: optional(count(MAX_SEND_ATTEMPTS)),
+  shows: optional(count(MAX_SHOW_ATTEMPTS)),
+  // Never further than the longest wait this library honours: one beyond would hold its endpoint for good.
+  retryAt: optional(time(MAX_RETRY_DELAY_MS)),
+};
+
+/** Whether every checked field of `record` passes its check, read at `now`. */
+export const passes = (record: unknown, fields: Record<string, Check>, now: number): record is Record<string, unknown> =>
+  isObject(record) && Object.entries(fields).every(([name, check]) => check(record[name], now));
+
+export const isNotification = (value: unknown): value is OutboxNotification => passes(value, NOTIFICATION_FIELDS, Date.now());
 
 /**
- * A form's `contentType` and `form` are read only by the API-call worker, which refuses to send
- * what it cannot build from them (`unsendable`): checked there, they cost the other files nothing.
+ * How an item's API call is checked: in full where calls are sent or listed (api-call-record.ts
+ * installs it, imported by the API-call files); elsewhere (the worker and element that only
+ * notify) an object is enough, an unsent call waiting for the worker that sends it.
  */
-const API_CALL_FIELDS: Record<Exclude<keyof OutboxApiCall, 'contentType' | 'form'>, (value: unknown) => boolean> = {
-  url: urlOf(LINK_SCHEME),
-  method: (value) => value == 'POST' || value == 'PUT' || value == 'PATCH',
-  headers: (value) => isObject(value) && Object.values(value).every(isString),
-  body: isString,
-  formPage: optional(urlOf(LINK_SCHEME)),
-  signInUrl: optional(urlOf(LINK_SCHEME)),
-  successUrl: optional(urlOf(LINK_SCHEME)),
-  resent: optionalBoolean,
-  crossOrigin: optionalBoolean,
-  timeout: optional((value) => isNumber(value) && value > 0 && value <= MAX_REQUEST_TIMEOUT_MS),
+let isApiCall: Check = (value) => isObject(value);
+
+export const checkApiCallsWith = (check: Check): void => {
+  isApiCall = check;
 };
 
-const ITEM_FIELDS: Partial<Record<keyof OutboxItem, (value: unknown) => boolean>> = {
-  id: (value) => isString(value) && !!value,
-  queuedAt: isNumber,
-  scope: optionalString,
-  owner: optionalString,
-  expiresAt: optionalNumber,
-  sentAt: optionalNumber,
-  attempts: optionalNumber,
-  retryAt: optionalNumber,
-};
-
-/** Whether every checked field of `record` passes its check. */
-const passes = (record: unknown, fields: Record<string, (value: unknown) => boolean>): boolean =>
-  isObject(record) && Object.entries(fields).every(([name, check]) => check(record[name]));
-
-export const isNotification = (value: unknown): value is OutboxNotification => passes(value, NOTIFICATION_FIELDS);
-
-/** Whether an item read back can be delivered as it is: the shape this library writes. */
+/** Whether an item read back can be delivered as it is: the shape this library writes, within its bounds, now. */
 export const isDeliverable = (record: unknown): record is OutboxItem =>
-  passes(record, ITEM_FIELDS) &&
-  isNotification((record as OutboxItem).notification) &&
-  optional((request) => passes(request, API_CALL_FIELDS))((record as OutboxItem).request);
+  passes(record, ITEM_FIELDS, Date.now()) &&
+  // No longer than the longest max-age after it was queued.
+  (record.expiresAt === undefined || (record.expiresAt as number) <= (record.queuedAt as number) + NUMBER_LIMITS['max-age'] * 1000) &&
+  isNotification(record.notification) &&
+  optional(isApiCall)(record.request, Date.now());
+
+const FAILURE_FIELDS: Partial<Record<keyof OutboxFailure, Check>> = {
+  id: text(MAX_TITLE_LENGTH, true),
+  failedAt: time(),
+  status: optional(count(999)),
+  notification: optional(isNotification),
+  request: optional((value, now) => isApiCall(value, now)),
+  scope: optional(urlOf(LINK_SCHEME)),
+  owner: optional(text(MAX_TITLE_LENGTH)),
+  maxAge: optional((value) => isNumber(value) && value > 0 && value <= NUMBER_LIMITS['max-age']),
+};
 
 /** Whether a failure read back can be listed as it is; `notification` may be absent for a `malformed` one. */
-export const isListableFailure = (record: unknown): record is OutboxFailure =>
-  isObject(record) &&
-  isString(record.id) &&
-  isNumber(record.failedAt) &&
-  optionalNumber(record.status) &&
-  optional(isNotification)(record.notification) &&
-  optional((request) => passes(request, API_CALL_FIELDS))(record.request);
+export const isListableFailure = (record: unknown): record is OutboxFailure => passes(record, FAILURE_FIELDS, Date.now());

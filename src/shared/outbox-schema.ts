@@ -15,9 +15,6 @@ export const OUTBOX_VERSION = 3;
 export const MAX_FAILURES = 100;
 export const FAILURE_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
 
-/** The longest an attempt to send an API call may take: 10 minutes (a longer timer is a mistake). */
-export const MAX_REQUEST_TIMEOUT_MS = 600_000;
-
 /** Schemes a notification's `url` (and an API call) may go to, and its `icon` and `badge` may show. */
 export const LINK_SCHEME = /^https?:$/;
 export const IMAGE_SCHEME = /^(https?|data|blob):$/;
@@ -95,16 +92,19 @@ export type FormEntry = [name: string, value: string | File];
 
 /**
  * An item the worker settles as rejected without an HTTP status: it can never succeed. `malformed`:
- * the record read back is not of the shape this library writes (shared/outbox-record.ts).
+ * the record read back is not of the shape this library writes (shared/outbox-record.ts);
+ * `unshowable`: its notification failed to show at every one of a few attempts.
  */
-export type RefusalProblem = 'cross-origin' | 'redirect' | 'unsendable' | 'malformed';
+export type RefusalProblem = 'cross-origin' | 'redirect' | 'unsendable' | 'malformed' | 'unshowable';
 
 /**
  * Why a server did not accept a form, as its answer says: its sign-in page, 401, 419 or 440
  * (`sign-in`: the session ended); the same form again, as typed (`shown-again`: its validation);
- * any other refusal (`refused`: a stale CSRF token, a 403). The form is kept with what was typed.
+ * any other refusal (`refused`: a stale CSRF token, a 403); no answer in its time to an upload,
+ * which may have reached the server in full and is not sent again by itself (`no-answer`). The
+ * form is kept with what was typed.
  */
-export type NotAcceptedProblem = 'sign-in' | 'shown-again' | 'refused';
+export type NotAcceptedProblem = 'sign-in' | 'shown-again' | 'refused' | 'no-answer';
 
 /** An item dropped from the queue for good, kept here so the app can tell its user. */
 export interface OutboxFailure {
@@ -167,8 +167,10 @@ export interface OutboxItem {
   request?: OutboxApiCall;
   /** Set once the request got a 2xx, so a retry only shows the notification again. */
   sentAt?: number;
-  /** Failed attempts so far, for the backoff. */
+  /** Failed attempts to send its request so far, for the backoff. */
   attempts?: number;
+  /** Failed attempts to show its notification so far: set aside as a failure after a few (shared/limits.ts). */
+  shows?: number;
   /** Not to be sent again before this time (`Date.now()` scale). */
   retryAt?: number;
 }

@@ -6,7 +6,8 @@
 import { DELIVERY_LOCK } from '../shared/protocol.js';
 import type { OutboxItem } from '../shared/outbox-schema.js';
 import { batchesOf, notificationFor } from './notification.js';
-import { drop, expired, held, itemsOf, keep, removeShown, unsent, type DeliveryReport } from './settle.js';
+import { MAX_SHOW_ATTEMPTS } from '../shared/limits.js';
+import { drop, expired, held, itemsOf, keep, record, removeShown, unsent, type DeliveryReport } from './settle.js';
 
 export type { DeliveryFailure, DeliveryReport } from './settle.js';
 
@@ -75,7 +76,13 @@ export async function showWaiting(registration: ServiceWorkerRegistration, repor
       try {
         await registration.showNotification(title, options);
       } catch (error) {
-        batch.forEach((item) => keep(report, item, error));
+        // Tried again at the next flush, a few times: one that never shows is set aside, and what
+        // waits behind it goes on.
+        for (const item of batch) {
+          const shows = (item.shows ?? 0) + 1;
+          if (shows < MAX_SHOW_ATTEMPTS) await record(item, { shows }).then(() => keep(report, item, error));
+          else await drop(item, { reason: 'rejected', status: 0, problem: 'unshowable' }, report);
+        }
         continue;
       }
       // WebKit keeps both notifications of one tag where the others replace the earlier: the

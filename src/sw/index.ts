@@ -17,6 +17,8 @@ import { signedIn } from './signed-in.js';
 export { deliverPending, type DeliveryFailure, type DeliveryReport } from './deliver.js';
 export { notificationOptions } from './notification.js';
 export { SYNC_TAG } from '../shared/protocol.js';
+/** The type of `self.syncNotifyHeaders`, the hook by which the host's worker supplies a request's credentials as it is sent. */
+export type { RequestHeadersHook } from './send-api-call.js';
 
 declare const self: ServiceWorkerGlobalScope;
 

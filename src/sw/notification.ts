@@ -5,12 +5,16 @@
 import type { OutboxItem } from '../shared/outbox-schema.js';
 import { NOTIFICATION_TAG_PREFIX, SUMMARY_TAG, type NotificationData } from '../shared/protocol.js';
 
+/**
+ * The options `showNotification` takes for an item: only the members this library writes, each of
+ * the type the record check let through. Another member of a stored notification (`actions: 5`,
+ * written by other code) is never passed on: it would make every show of the item throw.
+ */
 export function notificationOptions(item: OutboxItem): NotificationOptions {
-  const { url, allowExternalUrl } = item.notification;
+  const { body, icon, badge, tag, lang, dir, requireInteraction, silent, url, allowExternalUrl } = item.notification;
   // The flag only where set: WebKit keeps a key whose value is undefined in the notification's data.
   const data: NotificationData = { syncNotify: allowExternalUrl ? { id: item.id, url, allowExternalUrl } : { id: item.id, url } };
-  // The notification's own members (title, url, summary) are not NotificationOptions: ignored there.
-  return { ...item.notification, tag: item.notification.tag || NOTIFICATION_TAG_PREFIX + item.id, data };
+  return { body, icon, badge, lang, dir, requireInteraction, silent, tag: tag || NOTIFICATION_TAG_PREFIX + item.id, data };
 }
 
 /** What one showNotification call shows: a single item, or a summary standing for several. */

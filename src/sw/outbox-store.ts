@@ -4,6 +4,7 @@
  * opens the outbox as the page's idb layer (page/outbox.ts) does, through shared/open-outbox.ts.
  */
 import { openOutbox } from '../shared/open-outbox.js';
+import { OUTBOX_BYTE_BUDGET, roomOf } from '../shared/limits.js';
 import { DECLARED_OWNER, FAILURE_MAX_AGE_MS, MAX_FAILURES, type OutboxFailure, type OutboxItem } from '../shared/outbox-schema.js';
 
 type StoreName = 'items' | 'failures' | 'owner';
@@ -74,20 +75,26 @@ export const updateItem = (item: OutboxItem): Promise<void> =>
 
 /**
  * Removes an item and records why, in one transaction: nothing is lost between the two. The
- * failures stay bounded: the oldest past {@link MAX_FAILURES} go, and any past their age limit.
+ * failures stay bounded: the oldest past {@link MAX_FAILURES} go, any past their age limit, and
+ * the oldest that take the outbox (its items too) past its byte budget; the one recorded now stays.
  */
 export const moveToFailures = (item: OutboxItem, failure: OutboxFailure): Promise<void> =>
   transact(['items', 'failures'], 'readwrite', (store) => {
     const failures = store('failures');
     store('items').delete(item.seq);
     failures.put(failure);
+    const waiting = store('items').getAll();
     const all = failures.getAll() as IDBRequest<OutboxFailure[]>;
-    all.onsuccess = () =>
+    all.onsuccess = () => {
+      let room = roomOf(waiting.result);
       all.result
         .sort((newer, older) => older.failedAt - newer.failedAt)
-        .forEach(({ id, failedAt }, index) => {
+        .forEach((kept, index) => {
+          room += roomOf(kept);
           // NaN (a record without a time) fails the comparison too.
-          if (index >= MAX_FAILURES || !(failedAt > Date.now() - FAILURE_MAX_AGE_MS)) failures.delete(id);
+          const overdue = index >= MAX_FAILURES || !(kept.failedAt > Date.now() - FAILURE_MAX_AGE_MS) || room > OUTBOX_BYTE_BUDGET;
+          if (overdue && kept.id != failure.id) failures.delete(kept.id);
         });
+    };
     return nothing;
   });

@@ -5,12 +5,12 @@
  * be sent), or, for a form, not accepted (form-answer.ts: the server's sign-in page, the form
  * shown again, a refusal), kept with what was typed.
  */
+import { MAX_FORM_FILE_BYTES, MAX_RETRY_DELAY_MS, UPLOAD_BYTES, UPLOAD_FLOOR_BYTES_PER_SECOND } from '../shared/limits.js';
 import type { NotAcceptedProblem, OutboxApiCall, OutboxItem, RefusalProblem } from '../shared/outbox-schema.js';
 import { typedEntries } from '../shared/form-entries.js';
 import { judgeFormAnswer, saysNotNow, type FormVerdict } from './form-answer.js';
 
-/** The longest wait between two attempts, whatever `Retry-After` asks: past it, the user waits in vain. */
-export const MAX_RETRY_DELAY_MS = 60 * 60 * 1000;
+export { MAX_RETRY_DELAY_MS } from '../shared/limits.js';
 
 /** How long an attempt may take before it is abandoned and retried. */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
@@ -49,11 +49,37 @@ const retryAt = (item: OutboxItem, response?: Response): number =>
  */
 function formData(entries: OutboxApiCall['form']): FormData {
   const data = new FormData();
+  let fileBytes = 0;
   for (const [name, value] of entries!) {
     if (typeof name != 'string' || !(typeof value == 'string' || value instanceof Blob)) throw new TypeError('Not a form entry');
+    fileBytes += typeof value == 'string' ? 0 : value.size;
     data.append(name, value);
   }
+  // The files' bound, read back as the page refused beyond it at the click.
+  if (fileBytes > MAX_FORM_FILE_BYTES) throw new RangeError('Files too large');
   return data;
+}
+
+/** How large a request's body is, near enough: its text, and a form's files. */
+const bodyBytes = (call: OutboxApiCall): number =>
+  call.body.length + (call.form ?? []).reduce((total, [, value]) => total + (typeof value == 'string' ? value.length : (value as Blob).size), 0);
+
+/**
+ * Headers the host's worker supplies as a request is sent: a credential that must never be stored
+ * (a fresh bearer token), which the page refuses at the click. `self.syncNotifyHeaders`, a function
+ * of the request, set by the host's worker (docs/api-calls.md#credentials).
+ */
+export type RequestHeadersHook = (request: { url: string; method: string; id: string; owner?: string }) => HeadersInit | undefined | Promise<HeadersInit | undefined>;
+
+declare global {
+  var syncNotifyHeaders: RequestHeadersHook | undefined;
+}
+
+/** What the host's hook supplies for `item`, lower-cased; none without one. Rejects as the hook does. */
+async function suppliedHeaders(item: OutboxItem): Promise<Record<string, string>> {
+  const { url, method } = item.request!;
+  const supplied = await globalThis.syncNotifyHeaders?.({ url, method, id: item.id, owner: item.owner });
+  return Object.fromEntries(new Headers(supplied));
 }
 
 /** What a form's answer came to, as an outcome: its verdict (form-answer.ts), with the status. */
@@ -94,8 +120,16 @@ async function afterLostPost(item: OutboxItem, signal: AbortSignal): Promise<Sen
 export async function sendApiCall(item: OutboxItem): Promise<SendOutcome> {
   const call = item.request!;
   let request: Request;
+  let supplied: Record<string, string>;
   try {
-    // The page validated this, but any script of the origin can write to the outbox.
+    supplied = await suppliedHeaders(item);
+  } catch {
+    // The host could not supply them now (its token service is down): tried again later.
+    return { retryAt: retryAt(item) };
+  }
+  try {
+    // The page validated this, but any script of the origin can write to the outbox: a record
+    // says itself whether its author allowed another origin (`crossOrigin`).
     if (!call.crossOrigin && new URL(call.url).origin !== location.origin) return { refusedWith: 0, problem: 'cross-origin' };
     // Built apart from sending: what cannot be built (a header value with CR/LF, say) never will be.
     const multipart = call.contentType == 'multipart/form-data';
@@ -114,6 +148,7 @@ export async function sendApiCall(item: OutboxItem): Promise<SendOutcome> {
       ...(call.formPage && { referrer: call.formPage }),
       headers: {
         ...call.headers,
+        ...supplied,
         // A multipart body's type, with its boundary, is fetch's to write.
         ...(multipart ? {} : { 'content-type': call.contentType ?? 'application/json' }),
         'idempotency-key': item.id,
@@ -126,14 +161,20 @@ export async function sendApiCall(item: OutboxItem): Promise<SendOutcome> {
     return { refusedWith: 0, problem: 'unsendable' };
   }
   let response: Response;
+  // An attempt's time follows its body's size: at 256 kbit/s (shared/limits.ts), its upload fits.
+  const bytes = bodyBytes(call);
+  const limit = (call.timeout ?? DEFAULT_REQUEST_TIMEOUT_MS) + (bytes / UPLOAD_FLOOR_BYTES_PER_SECOND) * 1000;
   // The timeout's signal goes to fetch itself: on a Request nothing else holds, WebKit's garbage
   // collector can drop it, and the attempt then waits for the server however long it takes.
-  const signal = AbortSignal.timeout(call.timeout ?? DEFAULT_REQUEST_TIMEOUT_MS);
+  const signal = AbortSignal.timeout(limit);
   try {
     response = await fetch(request, { signal });
   } catch (error) {
     // A timeout is a slow network's, never a redirect's.
-    return call.contentType && (error as Error).name == 'TypeError' ? afterLostPost(item, signal) : { retryAt: retryAt(item) };
+    if ((error as Error).name == 'TypeError') return call.contentType ? afterLostPost(item, signal) : { retryAt: retryAt(item) };
+    // An upload given its time may have reached the server in full, and only its answer be late:
+    // never uploaded again by itself (a server that ignores the Idempotency-Key would take it twice).
+    return call.contentType && bytes > UPLOAD_BYTES ? { notAccepted: 'no-answer', status: 0 } : { retryAt: retryAt(item) };
   }
   // The server says whose session this is, and it is not the item's owner's: held, not refused.
   if (item.owner && response.status == 409 && response.headers.has('sync-notify-owner')) return { notTheirs: true };

@@ -6,8 +6,8 @@
 import { announce } from '../shared/channel.js';
 import type { OutboxAnnouncement } from '../shared/protocol.js';
 import { isDeliverable, isNotification } from '../shared/outbox-record.js';
+import { MAX_REQUEST_TIMEOUT_MS } from '../shared/limits.js';
 import {
-  MAX_REQUEST_TIMEOUT_MS,
   type NotAcceptedProblem,
   type OutboxFailure,
   type OutboxItem,

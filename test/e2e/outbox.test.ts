@@ -23,7 +23,8 @@ describe('outbox', () => {
   });
 
   it('lists items in the order they were queued, even within one millisecond', async () => {
-    const drafts = Array.from({ length: 20 }, (_, index) => ({ ...draft(`item ${index}`), queuedAt: 0 }));
+    const sameMoment = Date.now();
+    const drafts = Array.from({ length: 20 }, (_, index) => ({ ...draft(`item ${index}`), queuedAt: sameMoment }));
     await Promise.all(drafts.map((item) => addItem(item)));
     expect((await listItems()).map((item) => item.id)).to.deep.equal(drafts.map((item) => item.id));
   });

@@ -44,8 +44,11 @@ const outboxTranslation = (lang: Language) => (globalThis.syncNotifyTranslation!
 
 const FAMILIES: BrowserFamily[] = ['chromium', 'firefox', 'safari', 'ios', 'other'];
 
-/** Why a server did not accept a form: each has its sentence, in the button's table and the outbox's. */
-const PROBLEMS: NotAcceptedProblem[] = ['sign-in', 'shown-again', 'refused'];
+/**
+ * Why a server did not accept a form: each has its sentence, in the button's table and the outbox's.
+ * Every one of them (`satisfies`): a problem added to the type fails here until it is listed.
+ */
+const PROBLEMS = Object.keys({ 'sign-in': 0, 'shown-again': 0, refused: 0, 'no-answer': 0 } satisfies Record<NotAcceptedProblem, 0>) as NotAcceptedProblem[];
 
 /** Every sentence of a table, functions called with arguments that reach each of their branches. */
 function sentencesOf(messages: SyncNotifyMessages): Record<string, string> {
@@ -119,8 +122,9 @@ describe('translations', () => {
         expect(translated['pending(5)']).to.include('5');
         expect(translated['rejected(404)']).to.include('404');
         expect(translated['filesTooLarge(10)']).to.include('10');
-        // A form not accepted is said in full sentences, as the English says it (。 in Chinese and Japanese).
-        for (const key of [...PROBLEMS.map((problem) => `notAccepted(${problem})`), 'keptForm', 'restored']) {
+        // A form not accepted, or refused at the press for want of room, is said in full sentences, as
+        // the English says it (。 in Chinese and Japanese).
+        for (const key of [...PROBLEMS.map((problem) => `notAccepted(${problem})`), 'keptForm', 'restored', 'noRoom']) {
           expect(translated[key], `${lang} ${key}`).to.match(/[.。]$/);
         }
       });

@@ -85,6 +85,31 @@ async function setOffline(page, offline, browserName) {
   await session.send('Network.overrideNetworkState', offline ? NETWORK_OFFLINE : NETWORK_ONLINE);
 }
 
+/** Sessions on service-worker targets whose uploads are throttled: held until the throttle is lifted. */
+const throttledWorkerSessions = new Map();
+
+/**
+ * Chromium: every service worker of the page's context uploads at most `bytesPerSecond` (DevTools
+ * network conditions), as over a slow connection; null lifts it. False where the browser offers
+ * no such control (Firefox, WebKit).
+ */
+async function throttleUploads(page, bytesPerSecond, browserName) {
+  if (!isChromium(browserName)) return false;
+  for (const [target, session] of throttledWorkerSessions) {
+    throttledWorkerSessions.delete(target);
+    await session.send('Network.emulateNetworkConditions', NETWORK_ONLINE).catch(() => undefined);
+    await session.detach().catch(() => undefined);
+  }
+  if (bytesPerSecond === null) return true;
+  for (const target of serviceWorkerTargets(page)) {
+    const session = await target.createCDPSession();
+    await session.send('Network.enable');
+    await session.send('Network.emulateNetworkConditions', { ...NETWORK_ONLINE, uploadThroughput: bytesPerSecond });
+    throttledWorkerSessions.set(target, session);
+  }
+  return true;
+}
+
 /**
  * Kills every service worker, as the browser does to an idle or misbehaving one. A session of
  * its own, detached at once: while a session keeps the ServiceWorker domain enabled, Chromium
@@ -164,6 +189,8 @@ export function browserControl({ storageLimitGroup } = {}) {
         case 'sync-notify:offline':
           await setOffline(page, payload.offline, session.browser.name);
           return true;
+        case 'sync-notify:throttle-uploads':
+          return throttleUploads(page, payload.bytesPerSecond, session.browser.name);
         case 'sync-notify:private-window':
           return privateWindowCommand(payload, page, session);
         case 'sync-notify:stop-service-workers':

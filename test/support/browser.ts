@@ -33,6 +33,14 @@ export async function emulateForcedColors(active: boolean): Promise<boolean> {
 }
 
 /**
+ * Throttles the service workers' uploads to `bytesPerSecond`, as a slow connection does, or lifts
+ * it with null; false where the browser offers no such control (only Chromium does).
+ */
+export async function throttleUploads(bytesPerSecond: number | null): Promise<boolean> {
+  return (await executeServerCommand<boolean, { bytesPerSecond: number | null }>('sync-notify:throttle-uploads', { bytesPerSecond })) === true;
+}
+
+/**
  * Limits the origin's storage to `bytes`, a quota the browser itself enforces, or gives it back its
  * own with null; false where the browser offers no such control (only Chromium does, and only in
  * the full-disk group's browser of its own).

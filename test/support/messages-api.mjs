@@ -46,6 +46,7 @@ export function messagesApi() {
         client: context.get('x-client'),
         referer: context.get('referer'),
         owner: context.get('sync-notify-owner'),
+        authorization: context.get('authorization'),
         body: form ? null : JSON.parse(bytes.toString('utf8') || 'null'),
         fields: FORM_TYPE.test(contentType) ? await formFields(bytes, contentType) : undefined,
         text: form && !contentType.startsWith('multipart/') ? bytes.toString('utf8') : undefined,

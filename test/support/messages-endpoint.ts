@@ -13,6 +13,8 @@ export interface ReceivedRequest {
   referer: string;
   /** The Sync-Notify-Owner header: whose item it is (percent-encoded), for the server to check. */
   owner: string;
+  /** The Authorization header: only a host worker's hook supplies one. */
+  authorization: string;
   body: { title: string; body: string; data: unknown };
   /** A form's fields as the server parsed them: text, or a file's name, type and bytes (base64). */
   fields?: [string, string | { filename: string; type: string; bytes: string }][];

@@ -35,11 +35,13 @@ const GIVEN = {
     "import type { SyncNotifyButton } from 'sync-notify-button';\nimport type { SyncNotifyOutbox } from 'sync-notify-button/outbox';\ndeclare const button: SyncNotifyButton;\ndeclare const outbox: SyncNotifyOutbox;",
   'sign-out-button.html': 'declare const signOutButton: HTMLButtonElement;',
   'npm-worker.js': 'declare const self: ServiceWorkerGlobalScope;',
+  'request-headers-hook.js':
+    "import type { RequestHeadersHook } from 'sync-notify-button/sw';\ndeclare const self: ServiceWorkerGlobalScope & { syncNotifyHeaders?: RequestHeadersHook };",
 };
 
 /** How each snippet is checked (the Frameworks snippets and cdn.html are run by their own tests too). */
 const PAGE_JS = ['queue-api-call.js', 'queue-notification.js', 'outbox-control.js', 'translation-import.js', 'messages-override.js', 'register-translation.js'];
-const WORKER_JS = ['worker-line.js', 'npm-worker.js', 'form-worker-line.js'];
+const WORKER_JS = ['worker-line.js', 'npm-worker.js', 'form-worker-line.js', 'request-headers-hook.js'];
 const HTML = [
   'cdn.html',
   'form.html',

@@ -69,6 +69,9 @@ export function webkitControl() {
         case 'sync-notify:storage-quota':
           // WebKitGTK fixes an origin's share of the disk when the browser starts, for every origin.
           return false;
+        case 'sync-notify:throttle-uploads':
+          // WebKitWebDriver has no network conditions: the slow-upload test is Chromium's.
+          return false;
         case 'sync-notify:forced-colors':
           // WebKitWebDriver has no media emulation: the forced-colours test is skipped here.
           return false;
