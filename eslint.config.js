@@ -25,7 +25,7 @@ const imports = (wrongWay, message, allowTypeImports = false) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'lib/', 'dist/', 'bench/results.json', 'custom-elements.json', 'test/fixtures/frameworks/readme/'] },
+  { ignores: ['node_modules/', 'lib/', 'dist/', 'bench/results.json', 'custom-elements.json', 'test/fixtures/frameworks/readme/', 'test/fixtures/previous-releases/'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   wc.configs['flat/recommended'],

@@ -121,8 +121,8 @@ export default [
     file: 'dist/sync-notify-button.js',
     format: 'es',
     tsconfig: PAGE_TSCONFIG,
-    gzipKB: 13.8,
-    raised: { from: 13.4, why: 'owners that hold (to 13.6), every stored field bounded and the byte budget (to 13.8)' },
+    gzipKB: 14.1,
+    raised: { from: 13.4, why: 'owners that hold (to 13.6), every stored field bounded and the byte budget (to 13.8), releases side by side (to 14.1)' },
   }),
   // The same, and API calls (`endpoint`) and forms: their checks at the click, and the retry timer.
   standalone({
@@ -130,8 +130,8 @@ export default [
     file: 'dist/sync-notify-api-button.js',
     format: 'es',
     tsconfig: PAGE_TSCONFIG,
-    gzipKB: 18.0,
-    raised: { from: 15.3, why: 'forms sent only when accepted (to 17.0), owners that hold (to 17.4), every stored field bounded (to 18.0)' },
+    gzipKB: 18.3,
+    raised: { from: 15.3, why: 'forms sent only when accepted (to 17.0), owners that hold (to 17.4), every stored field bounded (to 18.0), releases side by side (to 18.3)' },
   }),
   // The outbox element, opt-in: what waits, with Cancel, Retry now and Dismiss.
   standalone({
@@ -139,8 +139,8 @@ export default [
     file: 'dist/sync-notify-outbox.js',
     format: 'es',
     tsconfig: PAGE_TSCONFIG,
-    gzipKB: 13.8,
-    raised: { from: 12.4, why: "a form not accepted (to 12.7), the signed-in person's items only (to 13.2), every stored field bounded (to 13.8)" },
+    gzipKB: 14.2,
+    raised: { from: 12.4, why: "a form not accepted (to 12.7), the signed-in person's items only (to 13.2), every stored field bounded (to 13.8), releases side by side (to 14.2)" },
   }),
   // An IIFE has no import or export, so it is valid both as a classic script for importScripts()
   // and as a side-effect import from a module worker.
@@ -149,8 +149,8 @@ export default [
     file: 'dist/sync-notify-sw.js',
     format: 'iife',
     tsconfig: WORKER_TSCONFIG,
-    gzipKB: 3.3,
-    raised: { from: 2.9, why: 'owners that hold (to 3.0), every stored field bounded, a notification that never shows set aside (to 3.3)' },
+    gzipKB: 3.5,
+    raised: { from: 2.9, why: 'owners that hold (to 3.0), every stored field bounded, a notification that never shows set aside (to 3.3), releases side by side (to 3.5)' },
   }),
   // The same, and API calls (`endpoint`) and forms: sending, timeouts, retries and refusals.
   standalone({
@@ -158,8 +158,8 @@ export default [
     file: 'dist/sync-notify-api-sw.js',
     format: 'iife',
     tsconfig: WORKER_TSCONFIG,
-    gzipKB: 6.3,
-    raised: { from: 3.8, why: 'reading the page a form lands on (to 5.2), owners that hold (to 5.5), every stored field bounded and uploads (to 6.3)' },
+    gzipKB: 6.5,
+    raised: { from: 3.8, why: 'reading the page a form lands on (to 5.2), owners that hold (to 5.5), every stored field bounded and uploads (to 6.3), releases side by side (to 6.5)' },
   }),
   ...LANGUAGES.map(translation),
 ];

@@ -6,8 +6,8 @@
  * out its shortcut methods and cursor iterators.
  */
 import { wrap, type IDBPDatabase } from 'idb';
-import { openOutbox } from '../shared/open-outbox.js';
-import { DECLARED_OWNER, type OutboxFailure, type OutboxItem, type OutboxSchema } from '../shared/outbox-schema.js';
+import { openOutbox, openOwners } from '../shared/open-outbox.js';
+import { DECLARED_OWNER, type OutboxFailure, type OutboxItem, type OutboxSchema, type OwnersSchema } from '../shared/outbox-schema.js';
 import { isDeliverable, isListableFailure } from '../shared/outbox-record.js';
 import { OUTBOX_BYTE_BUDGET, roomOf } from '../shared/limits.js';
 
@@ -111,26 +111,42 @@ export async function changeOutbox<T>(decide: (items: OutboxItem[], failures: Ou
   return change.outcome;
 }
 
+/** The database of who is signed in to each app, in idb's wrapper. */
+const owners = (): Promise<IDBPDatabase<OwnersSchema>> => openOwners().then((db) => wrap(db) as IDBPDatabase<OwnersSchema>);
+
+/** A declared owner as read back: text, or `null` (signed out); anything else is no declaration. */
+const asOwner = (value: unknown): string | null | undefined => (typeof value == 'string' || value === null ? value : undefined);
+
 /**
- * Stores who is signed in to the app of `scope` (`null`: nobody), and as the origin's (the key
- * earlier versions read; a page without a worker has only that); with `discard`, removes the items
- * of that app (or of none) that someone else queued, in one strict transaction. Resolves with the
- * removed items.
+ * Stores who is signed in to the app of `scope` (`null`: nobody), and, where the outbox has the
+ * store of the schema-3 releases, as the origin's there, for their tabs and workers; with
+ * `discard`, removes the items of that app (or of none) that someone else queued. Resolves with
+ * the removed items.
  */
 export async function declareOwner(owner: string | null, scope: string | undefined, discard: boolean): Promise<OutboxItem[]> {
-  const transaction = (await database()).transaction(['items', 'owner'], 'readwrite', { durability: 'strict' });
+  const outbox = await database();
+  const legacy = outbox.objectStoreNames.contains('owner');
+  const transaction = outbox.transaction(legacy ? ['items', 'owner'] : ['items'], 'readwrite', { durability: 'strict' });
   const items = transaction.objectStore('items');
-  const declared = transaction.objectStore('owner');
-  if (scope) void declared.put(owner, scope);
-  void declared.put(owner, DECLARED_OWNER);
+  if (legacy) void transaction.objectStore('owner').put(owner, DECLARED_OWNER);
   const removed = discard ? (await items.getAll()).filter((item) => item.owner && item.owner !== owner && (!item.scope || !scope || item.scope == scope)) : [];
   for (const { seq } of removed) void items.delete(seq);
   await transaction.done;
+  if (scope) {
+    const declared = (await owners()).transaction('declared', 'readwrite', { durability: 'strict' });
+    void declared.store.put(owner, scope);
+    await declared.done;
+  }
   return removed;
 }
 
-/** Who was last declared signed in to the app of `scope` (`null`: nobody; undefined: never). */
+/**
+ * Who was last declared signed in to the app of `scope` (`null`: nobody; undefined: never): as a
+ * page of this release declared it, else as a schema-3 release's did, for the whole origin.
+ */
 export async function lastDeclaredOwner(scope: string): Promise<string | null | undefined> {
-  const owner = await (await database()).transaction('owner').store.get(scope);
-  return typeof owner == 'string' || owner === null ? owner : undefined;
+  const own = asOwner(await (await owners()).transaction('declared').store.get(scope));
+  if (own !== undefined) return own;
+  const outbox = await database();
+  return outbox.objectStoreNames.contains('owner') ? asOwner(await outbox.transaction('owner').store.get(DECLARED_OWNER)) : undefined;
 }

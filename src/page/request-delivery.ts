@@ -3,7 +3,7 @@
  * through Background Sync where the browser allows it, by a message on reconnect otherwise.
  */
 import '../shared/background-sync.js';
-import { FLUSH_REQUEST, SYNC_TAG } from '../shared/protocol.js';
+import { FLUSH_REQUEST, PROTOCOL_RELEASE, SYNC_TAG } from '../shared/protocol.js';
 import { countItems } from './outbox.js';
 import { pageOwner } from './owner-state.js';
 
@@ -76,9 +76,26 @@ function askWorkerToDeliver(registration: ServiceWorkerRegistration): Promise<bo
   // With who the page says is signed in: the worker delivers an owned item only once told.
   worker.postMessage({ ...FLUSH_REQUEST, ...pageOwner() }, [port2]);
   return new Promise<boolean>((resolve) => {
-    port1.onmessage = () => resolve(true);
+    port1.onmessage = ({ data }) => {
+      if (!(data >= PROTOCOL_RELEASE)) warnOfOlderWorker();
+      resolve(true);
+    };
     setTimeout(resolve, WORKER_ANSWER_MS, false);
   }).finally(() => port1.close());
+}
+
+let warnedOfOlderWorker = false;
+
+/**
+ * The site's worker file is of an earlier release than this page's element, as a deploy leaves it
+ * for a while (docs/delivery.md, "Releases side by side"): said once a page, for the developer.
+ */
+function warnOfOlderWorker(): void {
+  if (warnedOfOlderWorker) return;
+  warnedOfOlderWorker = true;
+  console.warn(
+    "sync-notify-button: the site's service worker imports the worker file of an earlier release than this page's element. Copy dist/sync-notify-sw.js (or sync-notify-api-sw.js) of this release next to the site's worker.",
+  );
 }
 
 /** How long the worker may take to answer a delivery request before the page concludes it cannot deliver. */

@@ -6,7 +6,27 @@
 import type { DBSchema } from 'idb';
 
 export const OUTBOX_DATABASE = 'sync-notify-outbox';
-export const OUTBOX_VERSION = 3;
+
+/**
+ * The version this release creates the outbox at, with {@link OUTBOX_STORES}. It opens the outbox
+ * at whatever version it finds (a release before it made 2, one of them 3, with an `owner` store
+ * this release no longer creates): an open tab of another release must never be refused the
+ * database (CONTRIBUTING.md, "Schema changes").
+ */
+export const OUTBOX_VERSION = 2;
+
+/** The outbox's stores, as this release needs them and creates them where they are missing. */
+export const OUTBOX_STORES: Record<'items' | 'failures', IDBObjectStoreParameters> = {
+  items: { keyPath: 'seq', autoIncrement: true },
+  failures: { keyPath: 'id' },
+};
+
+/**
+ * Who is signed in to each app, by registration scope: a database of its own, which releases before
+ * it never open, so that it takes no new version of the outbox.
+ */
+export const OWNERS_DATABASE = 'sync-notify-owners';
+export const OWNERS_STORES: Record<'declared', IDBObjectStoreParameters> = { declared: {} };
 
 /**
  * The failures are bounded: at most this many are kept, the newest; older ones go as a new one is
@@ -176,25 +196,21 @@ export interface OutboxItem {
 }
 
 /**
- * The key under which the owner last declared on the origin is kept (`null`: signed out), as the
- * outbox's first versions with owners kept it, and keep reading it. Each app's own is kept under
- * its registration scope, beside it.
+ * The key under which the releases with an `owner` store in the outbox (schema 3) kept the owner
+ * last declared on the origin (`null`: signed out), and read it. This release writes it there too,
+ * where the store is, for their tabs and workers, and reads it where no page of its own has
+ * declared yet.
  */
 export const DECLARED_OWNER = 'declared';
 
 export interface OutboxSchema extends DBSchema {
   items: { key: number; value: OutboxItem };
   failures: { key: string; value: OutboxFailure };
-  /** Who is signed in, as last declared: per app (its registration scope), and origin-wide (`declared`). */
+  /** Only in an outbox a schema-3 release created: its owner, under {@link DECLARED_OWNER}. */
   owner: { key: string; value: string | null };
 }
 
-/** Creates the stores a database at `oldVersion` lacks; run by whichever context opens it first. */
-export function upgradeOutbox(
-  db: { createObjectStore(name: 'items' | 'failures' | 'owner', options?: IDBObjectStoreParameters): unknown },
-  oldVersion: number,
-): void {
-  if (oldVersion < 1) db.createObjectStore('items', { keyPath: 'seq', autoIncrement: true });
-  if (oldVersion < 2) db.createObjectStore('failures', { keyPath: 'id' });
-  if (oldVersion < 3) db.createObjectStore('owner');
+/** Who is signed in, per app: `declared` holds each registration scope's owner (`null`: nobody). */
+export interface OwnersSchema extends DBSchema {
+  declared: { key: string; value: string | null };
 }

@@ -49,6 +49,13 @@ export interface FlushRequest {
 
 export const FLUSH_REQUEST: FlushRequest = { type: 'sync-notify:flush' };
 
+/**
+ * What the worker answers a request for delivery with, on its port: the release of the
+ * page–worker protocol it speaks. Releases before this one answered 0: a page that hears less than
+ * its own knows the site's worker file is older than its element (request-delivery.ts says so).
+ */
+export const PROTOCOL_RELEASE = 2;
+
 export function isFlushRequest(data: unknown): data is FlushRequest {
   return (data as FlushRequest | null)?.type === FLUSH_REQUEST.type;
 }

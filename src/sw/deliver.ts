@@ -114,7 +114,7 @@ let activation: Promise<unknown> | undefined;
  * would hold the origin's delivery lock all that while; one the activation itself waited on was
  * still unsettled 90 s after Chromium gave up on that activation, at 5 minutes.
  */
-const activated = () =>
+export const activated = () =>
   (activation ??= new Promise((resolve) => {
     const { serviceWorker, registration } = self as { serviceWorker?: ServiceWorker; registration?: ServiceWorkerRegistration };
     // A page delivering itself (the tests race one against the worker) waits for nothing.

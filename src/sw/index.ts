@@ -10,8 +10,8 @@
  */
 import './sync-event.js';
 import { coalesce } from '../shared/coalesce.js';
-import { isFlushRequest, SYNC_TAG, type NotificationData } from '../shared/protocol.js';
-import { deliverHalf, mergeReports, type DeliveryReport } from './deliver.js';
+import { isFlushRequest, PROTOCOL_RELEASE, SYNC_TAG, type NotificationData } from '../shared/protocol.js';
+import { activated, deliverHalf, mergeReports, type DeliveryReport } from './deliver.js';
 import { signedIn } from './signed-in.js';
 
 export { deliverPending, type DeliveryFailure, type DeliveryReport } from './deliver.js';
@@ -37,10 +37,13 @@ export async function deliverOrThrow(): Promise<DeliveryReport> {
 }
 
 /**
- * Delivers the outbox if the worker is online: for the worker's own trigger (its start), where
- * neither the browser nor a page vouches for the network. Failures wait for the next trigger.
+ * Delivers the outbox if the worker is online once activated: for the worker's own trigger (its
+ * start), where neither the browser nor a page vouches for the network. Asked then, not at the
+ * start: a new worker installed online may activate offline, when the site skips waiting. Failures
+ * wait for the next trigger.
  */
 export async function deliverIfOnline(): Promise<void> {
+  await activated();
   if (navigator.onLine) await deliverOrThrow().catch(() => undefined);
 }
 
@@ -59,8 +62,9 @@ export function handleMessage(event: ExtendableMessageEvent): void {
   if (!isFlushRequest(data)) return;
   // Who the page says is signed in: owned items go only once a page of the app has said so.
   if (typeof data.owner == 'string' || data.owner === null) signedIn(data.owner);
-  // Tells the page this worker delivers (a site's worker that lacks this file's line never answers).
-  event.ports[0]?.postMessage(0);
+  // Tells the page this worker delivers (a site's worker that lacks this file's line never answers),
+  // and which release of the protocol it speaks.
+  event.ports[0]?.postMessage(PROTOCOL_RELEASE);
   event.waitUntil(deliverOrThrow());
 }
 

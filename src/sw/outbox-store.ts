@@ -3,11 +3,11 @@
  * update), on bare IndexedDB, since idb alone would take 1.4 of the worker's 2.8 KB budget. It
  * opens the outbox as the page's idb layer (page/outbox.ts) does, through shared/open-outbox.ts.
  */
-import { openOutbox } from '../shared/open-outbox.js';
+import { openOutbox, openOwners } from '../shared/open-outbox.js';
 import { OUTBOX_BYTE_BUDGET, roomOf } from '../shared/limits.js';
 import { DECLARED_OWNER, FAILURE_MAX_AGE_MS, MAX_FAILURES, type OutboxFailure, type OutboxItem } from '../shared/outbox-schema.js';
 
-type StoreName = 'items' | 'failures' | 'owner';
+type StoreName = 'items' | 'failures' | 'owner' | 'declared';
 
 /** Settles with a transaction's outcome. */
 function settled<T>(transaction: IDBTransaction, result: () => T): Promise<T> {
@@ -26,35 +26,46 @@ async function transact<T>(
   stores: StoreName[],
   mode: IDBTransactionMode,
   work: (store: (name: StoreName) => IDBObjectStore) => () => T,
+  database: Promise<IDBDatabase> = openOutbox(),
 ): Promise<T> {
-  const transaction = (await openOutbox()).transaction(stores, mode);
+  const transaction = (await database).transaction(stores, mode);
   return settled(transaction, work((name) => transaction.objectStore(name)));
 }
 
+/** One record of a store, by key. */
+const read = (store: StoreName, key: IDBValidKey, database?: Promise<IDBDatabase>): Promise<unknown> =>
+  transact(
+    [store],
+    'readonly',
+    (stores) => {
+      const request = stores(store).get(key);
+      return () => request.result;
+    },
+    database,
+  );
+
 /**
- * The owner last declared for the app of `scope` (as earlier versions declared it, for the whole
- * origin, where none was for the app; undefined: never; null: signed out), read in `store`'s transaction.
+ * The owner last declared for the app of `scope` (undefined: never; null: signed out): as a page
+ * of this release declared it, else as a schema-3 release's did, for the whole origin, in the
+ * outbox's `owner` store where there is one (shared/outbox-schema.ts).
  */
-function declaredOwner(store: (name: StoreName) => IDBObjectStore, scope: string): () => unknown {
-  const [own, origin] = [store('owner').get(scope), store('owner').get(DECLARED_OWNER)];
-  return () => (own.result === undefined ? origin.result : own.result);
+async function declaredOwner(scope: string): Promise<unknown> {
+  const own = await read('declared', scope, openOwners());
+  if (own !== undefined || !(await openOutbox()).objectStoreNames.contains('owner')) return own;
+  return read('owner', DECLARED_OWNER);
 }
 
-/** Every queued item of the outbox, oldest first, and the owner last declared for the app of `scope`, read together. */
-export const listItems = (scope: string): Promise<[OutboxItem[], unknown]> =>
-  transact(['items', 'owner'], 'readonly', (store) => {
+/** Every queued item of the outbox, oldest first, and the owner last declared for the app of `scope`. */
+export const listItems = async (scope: string): Promise<[OutboxItem[], unknown]> => [
+  await transact(['items'], 'readonly', (store) => {
     const items = store('items').getAll() as IDBRequest<OutboxItem[]>;
-    const owner = declaredOwner(store, scope);
-    return () => [items.result, owner()];
-  });
+    return () => items.result;
+  }),
+  await declaredOwner(scope),
+];
 
-/** One item as it is stored now (undefined once it is gone), and the owner last declared for the app of `scope`, read together. */
-export const readItem = (seq: number, scope: string): Promise<[unknown, unknown]> =>
-  transact(['items', 'owner'], 'readonly', (store) => {
-    const item = store('items').get(seq);
-    const owner = declaredOwner(store, scope);
-    return () => [item.result, owner()];
-  });
+/** One item as it is stored now (undefined once it is gone), and the owner last declared for the app of `scope`. */
+export const readItem = async (seq: number, scope: string): Promise<[unknown, unknown]> => [await read('items', seq), await declaredOwner(scope)];
 
 const nothing = () => undefined;
 

@@ -15,12 +15,11 @@ import { SyncNotifyError } from '../../src/page/failure.js';
 import { countItems, listFailures, listItems } from '../../src/page/outbox.js';
 import { queueNotification } from '../../src/page/queue.js';
 import { MAX_FORM_FILE_BYTES, MAX_SHOW_ATTEMPTS } from '../../src/shared/limits.js';
-import { OUTBOX_DATABASE, OUTBOX_VERSION } from '../../src/shared/outbox-schema.js';
+import { openOutbox } from '../../src/shared/open-outbox.js';
 import { betweenDeliveries } from '../../src/shared/protocol.js';
 import {
   listenToOutbox,
   outboxEmptied,
-  requested,
   setOffline,
   setPermissions,
   shownNotifications,
@@ -34,14 +33,13 @@ import { messagesEndpoint } from '../support/messages-endpoint.js';
 
 /** Writes records into the outbox as another script of the origin would: raw IndexedDB, no checks. */
 async function plant(records: object[]): Promise<void> {
-  const db = await requested(indexedDB.open(OUTBOX_DATABASE, OUTBOX_VERSION));
+  const db = await openOutbox();
   const transaction = db.transaction('items', 'readwrite');
   for (const record of records) transaction.objectStore('items').put(record);
   await new Promise((resolve, reject) => {
     transaction.oncomplete = resolve;
     transaction.onabort = () => reject(transaction.error);
   });
-  db.close();
 }
 
 /** Asks the worker to deliver, as a page does when it comes back online. */

@@ -11,9 +11,8 @@ import { queueApiCall } from '../../src/page/api-calls.js';
 import type { SyncNotifyButton } from '../../src/sync-notify-button.js';
 import { listItems } from '../../src/page/outbox.js';
 import { queueNotification } from '../../src/page/queue.js';
-import { openOutbox } from '../../src/shared/open-outbox.js';
-import { DECLARED_OWNER } from '../../src/shared/outbox-schema.js';
-import { requested, setOffline, shownNotifications, useHostWorker } from '../support/browser.js';
+import { lastDeclaredOwner } from '../../src/page/outbox.js';
+import { setOffline, shownNotifications, useHostWorker } from '../support/browser.js';
 import { messagesEndpoint } from '../support/messages-endpoint.js';
 
 /** What the site's page exposes to the test: its button, and the site's own script's queueApiCall. */
@@ -34,8 +33,8 @@ async function pageOf(owner: string): Promise<{ frame: HTMLIFrameElement; site: 
   return { frame, site: site()! };
 }
 
-/** Who the outbox says was declared last on the origin, as every version since owners stores it. */
-const lastDeclared = async () => requested((await openOutbox()).transaction('owner').objectStore('owner').get(DECLARED_OWNER));
+/** Who the outbox says was declared last for the site's app (the root scope). */
+const lastDeclared = () => lastDeclaredOwner(new URL('/', location.href).href);
 
 const shown = (registration: ServiceWorkerRegistration, title: string) =>
   waitUntil(async () => (await shownNotifications(registration)).some((notification) => notification.title === title), `“${title}” was not shown`);

@@ -9,8 +9,8 @@ import type { SyncNotifyOutbox } from '../../src/sync-notify-outbox.js';
 import type { OutboxItem } from '../../src/page/outbox.js';
 import { countItems, listItems } from '../../src/page/outbox.js';
 import { queueNotification } from '../../src/page/queue.js';
-import { OUTBOX_DATABASE, OUTBOX_VERSION } from '../../src/shared/outbox-schema.js';
-import { requested, setOffline, shownNotifications, useHostWorker, waitForNotifications } from '../support/browser.js';
+import { openOutbox } from '../../src/shared/open-outbox.js';
+import { setOffline, shownNotifications, useHostWorker, waitForNotifications } from '../support/browser.js';
 
 interface ScriptTagSite extends Window {
   siteReady?: boolean;
@@ -47,12 +47,11 @@ async function press(site: ScriptTagSite, selector = 'sync-notify-button'): Prom
 
 /** Items of another app of the origin, written as its pages would have. */
 async function queueForAnotherApp(title: string): Promise<void> {
-  const db = await requested(indexedDB.open(OUTBOX_DATABASE, OUTBOX_VERSION));
+  const db = await openOutbox();
   const transaction = db.transaction('items', 'readwrite');
   const now = Date.now();
   transaction.objectStore('items').add({ id: crypto.randomUUID(), queuedAt: now, expiresAt: now + 60_000, scope: `${location.origin}/app2/`, notification: { title, body: 'b' } });
   await new Promise((resolve) => (transaction.oncomplete = resolve));
-  db.close();
 }
 
 const listed = (outbox: SyncNotifyOutbox) =>

@@ -355,15 +355,18 @@ describe('<sync-notify-button>', () => {
       expect(element.shadowRoot!.querySelector('b')).to.equal(null);
     });
 
-    it('says nothing was queued when the outbox cannot be opened', async function () {
-      // Firefox lets the upgrade below through only 3-7 s after the host worker closed its
+    it('says nothing was queued when the outbox cannot store the item', async function () {
+      // Firefox lets the database below be created only 3-7 s after the host worker closed its
       // connection (measured: the worker closes it within 5 ms of the versionchange; after a
-      // page's own close, an upgrade goes through at once), and later still on a loaded machine.
+      // page's own close, it goes through at once), and later still on a loaded machine.
       this.timeout(60_000);
-      // A newer version of the site upgraded the database in another tab: opening this code's version fails.
+      // Another script of the origin made a database of this name, its `items` without a key path:
+      // storing an item there fails.
       await closeOutbox();
+      await new Promise<void>((resolve) => (indexedDB.deleteDatabase('sync-notify-outbox').onsuccess = () => resolve()));
       await new Promise<void>((resolve, reject) => {
-        const request = indexedDB.open('sync-notify-outbox', 99);
+        const request = indexedDB.open('sync-notify-outbox', 1);
+        request.onupgradeneeded = () => ['items', 'failures'].forEach((store) => request.result.createObjectStore(store));
         request.onsuccess = () => (request.result.close(), resolve());
         request.onerror = () => reject(request.error);
       });
@@ -378,6 +381,7 @@ describe('<sync-notify-button>', () => {
         expect(errorText(element)).to.equal(detail.message);
         expect(element.getAttribute('state')).to.equal('error');
       } finally {
+        await closeOutbox();
         await new Promise((resolve) => {
           indexedDB.deleteDatabase('sync-notify-outbox').onsuccess = resolve;
         });

@@ -14,11 +14,11 @@ import { queueApiCall } from '../../src/page/api-calls.js';
 import { SyncNotifyError } from '../../src/page/failure.js';
 import { countItems, listFailures, listItems } from '../../src/page/outbox.js';
 import { queueNotification } from '../../src/page/queue.js';
-import { MAX_FAILURES, OUTBOX_DATABASE, OUTBOX_VERSION } from '../../src/shared/outbox-schema.js';
+import { openOutbox } from '../../src/shared/open-outbox.js';
+import { MAX_FAILURES } from '../../src/shared/outbox-schema.js';
 import {
   listenToOutbox,
   outboxEmptied,
-  requested,
   setOffline,
   shownNotifications,
   useHostWorker,
@@ -29,14 +29,13 @@ import { messagesEndpoint } from '../support/messages-endpoint.js';
 
 /** Writes records into the outbox as another script of the origin would: raw IndexedDB, no checks. */
 async function plant(store: 'items' | 'failures', records: object[]): Promise<void> {
-  const db = await requested(indexedDB.open(OUTBOX_DATABASE, OUTBOX_VERSION));
+  const db = await openOutbox();
   const transaction = db.transaction(store, 'readwrite');
   for (const record of records) transaction.objectStore(store).put(record);
   await new Promise((resolve, reject) => {
     transaction.oncomplete = resolve;
     transaction.onabort = () => reject(transaction.error);
   });
-  db.close();
 }
 
 const rows = (element: SyncNotifyOutbox) =>
