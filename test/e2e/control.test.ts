@@ -12,12 +12,11 @@ import { cancel, clearOutbox, dismissFailure, retryNow } from '../../src/page/co
 import { countItems, listFailures, listItems } from '../../src/page/outbox.js';
 import { queueNotification } from '../../src/page/queue.js';
 import {
+  markerShown,
   openHostPage,
   outboxEmptied,
-  pause,
   setOffline,
   shownItemIds,
-  shownNotifications,
   useHostWorker,
   waitForNotifications,
 } from '../support/browser.js';
@@ -37,9 +36,11 @@ describe('the user in control of the outbox', () => {
     await element.updateComplete;
     expect(statusText(element)).to.equal('“Oops” cancelled.');
     expect(await countItems()).to.equal(0);
+    // Queued after the cancel, delivered by the reconnect's flush, which would show the cancelled one too.
+    const marker = await queueNotification({ title: 'Marker', body: 'Queued after the cancel' }, host.registration);
     await setOffline(false);
-    await pause(1500);
-    expect(await shownNotifications(host.registration)).to.deep.equal([]);
+    await markerShown(host.registration, marker.item);
+    expect(await shownItemIds(host.registration)).to.deep.equal([marker.item.id]);
     expect(await cancel(item.id)).to.equal('not-found');
   });
 
@@ -48,10 +49,12 @@ describe('the user in control of the outbox', () => {
     await setOffline(true);
     const { item } = await queueApiCall({ title: 'Chat', body: 'Never mind', endpoint: server.endpoint }, host.registration);
     expect(await cancel(item.id)).to.equal('cancelled');
+    // Queued after it to the same endpoint, so sent after it: the reconnect's flush would send the cancelled one first.
+    const marker = await queueApiCall({ title: 'Chat', body: 'Marker', endpoint: server.endpoint }, host.registration);
     await setOffline(false);
-    await pause(1500);
-    expect(await server.received()).to.deep.equal([]);
-    expect(await shownNotifications(host.registration)).to.deep.equal([]);
+    await markerShown(host.registration, marker.item);
+    expect((await server.received()).map((request) => request.idempotencyKey)).to.deep.equal([marker.item.id]);
+    expect(await shownItemIds(host.registration)).to.deep.equal([marker.item.id]);
   });
 
   it('loses honestly to a delivery in flight: already sent, sent once, shown once', async () => {
@@ -108,8 +111,10 @@ describe('the user in control of the outbox', () => {
     const shownAtSignOut = await shownItemIds(host.registration);
     expect(cleared.items + shownAtSignOut.length).to.equal(20);
     expect(await countItems()).to.equal(0);
-    await pause(1500);
-    expect((await shownItemIds(host.registration)).sort()).to.deep.equal(shownAtSignOut.sort());
+    // Queued after the sign-out: once it is shown, a flush has read the outbox since, after every flush that ran at sign-out.
+    const marker = await queueNotification({ title: 'Marker', body: 'Queued after the sign-out' }, host.registration);
+    await markerShown(host.registration, marker.item);
+    expect((await shownItemIds(host.registration)).sort()).to.deep.equal([...shownAtSignOut, marker.item.id].sort());
   });
 
   it('clears one tag only, and keeps the rest', async () => {

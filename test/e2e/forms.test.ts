@@ -102,6 +102,7 @@ async function sendOfflineThenReconnect(
   await waitUntil(() => outbox.shadowRoot!.querySelector('[part~="item"]'), 'the outbox never listed the form');
   const listed = [...outbox.shadowRoot!.querySelectorAll('[part~="item"] [part="title"]')].map((title) => title.textContent!.trim());
   expect(listed, "the person's outbox lists it by its title").to.deep.equal(['Message sent']);
+  // No event marks a request rightly not made offline (no ask, a deferred sync); online one reaches the server well within 300 ms.
   await pause(300);
   expect(await server.received(), 'nothing is sent while offline').to.deep.equal([]);
 
@@ -181,8 +182,16 @@ describe('a <form> sent through the outbox', function () {
     field(form, 'email').value = '';
     let queued = false;
     element.addEventListener('sync-notify-queued', () => (queued = true));
+    let submitted = false;
+    form.addEventListener('submit', () => (submitted = true));
+    let invalid = false;
+    field(form, 'email').addEventListener('invalid', () => (invalid = true));
     buttonOf(element).click();
-    await pause(300);
+    // Decided within the click: requestSubmit() found the field invalid and fired no submission,
+    // and a press that queues enters `working` within it (its permission prompt must stay in the click).
+    expect(invalid, 'the browser never checked the form').to.equal(true);
+    expect(submitted, 'the browser let the invalid form be submitted').to.equal(false);
+    expect(element.state, 'a press began').to.equal('idle');
     expect(queued).to.equal(false);
     expect(await countItems()).to.equal(0);
     expect(await server.received()).to.deep.equal([]);
@@ -296,6 +305,8 @@ describe('a <form> sent through the outbox', function () {
   it('refuses at the press a file over the cap, with a sentence for the person, queuing nothing', async () => {
     const large = new File([new Uint8Array(MAX_FORM_FILE_BYTES + 1)], 'video.mp4', { type: 'video/mp4' });
     const { server, form, element } = await filledForm('multipart/form-data', large);
+    let queued = false;
+    element.addEventListener('sync-notify-queued', () => (queued = true));
     const error = oneEvent(element, 'sync-notify-error');
     buttonOf(element).click();
     const { detail } = await error;
@@ -303,8 +314,9 @@ describe('a <form> sent through the outbox', function () {
     await element.updateComplete;
     expect(errorText(element)).to.equal('The attached files are too large to send (10 MB at most together), so nothing was queued.');
     expect(detail.message).to.equal(errorText(element));
+    // The refusal came at the press, before anything was stored: with nothing queued, nothing can be sent.
+    expect(queued, 'queued as well as refused').to.equal(false);
     expect(await countItems()).to.equal(0);
-    await pause(200);
     expect(await server.received()).to.deep.equal([]);
     expect(field(form, 'email').value, 'nothing typed is lost').to.equal('ada@example.com');
   });
@@ -423,19 +435,27 @@ describe('a <form> sent through the outbox', function () {
     expect(buttonOf(element).disabled, 'the button looks and is disabled').to.equal(true);
     element.click();
     buttonOf(element).click();
+    // A press that queues enters `working` within the click (its permission prompt must stay in it).
+    expect(element.state, 'a press began in a disabled fieldset').to.equal('idle');
 
     form.querySelector('fieldset')!.disabled = false;
     await element.updateComplete;
     expect(buttonOf(element).disabled).to.equal(false);
     // Added after the element, on the document, as a site's delegated handler or a framework's is.
-    const cancel = (event: Event) => event.preventDefault();
+    let cancelled: Event | undefined;
+    const cancel = (event: Event) => {
+      event.preventDefault();
+      cancelled = event;
+    };
     document.addEventListener('submit', cancel);
     try {
       buttonOf(element).click();
     } finally {
       document.removeEventListener('submit', cancel);
     }
-    await pause(300);
+    // Decided within the click: the submission was fired and cancelled, and no press began.
+    expect(cancelled, 'the press never submitted the form').to.not.equal(undefined);
+    expect(element.state, 'a press began despite the cancelled submission').to.equal('idle');
     expect(await countItems()).to.equal(0);
     expect(await server.received()).to.deep.equal([]);
   });

@@ -86,6 +86,7 @@ async function fillStorage(filler: IDBDatabase): Promise<number> {
     }
     total += added;
     if (round > 0 && !added) return total;
+    // No event tells when Firefox's idle maintenance has run: it runs on a database idle for 2 s, so 2.5 s idle.
     await pause(IDLE_MAINTENANCE_MS);
   }
   throw new Error(`the storage never filled up: ${total} bytes stored`);
@@ -182,6 +183,7 @@ describe('a full disk', () => {
       for (let reconnect = 0; reconnect < 2; reconnect += 1) {
         await setOffline(true);
         await setOffline(false);
+        // No event marks a flush that rightly finds nothing to send, and the full disk takes no marker item: 1.5 s outlasts a reconnect's flush.
         await pause(1_500);
       }
     } finally {

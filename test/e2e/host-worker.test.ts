@@ -13,9 +13,10 @@ import { storeNotification } from '../../src/page/queue.js';
 import { FLUSH_REQUEST } from '../../src/shared/protocol.js';
 import {
   closeNotifications,
+  deliveriesOver,
+  listenToOutbox,
   openHostPage,
   outboxEmptied,
-  pause,
   registerHostWorker,
   resetOrigin,
   setPermissions,
@@ -61,11 +62,15 @@ describe("the host's worker lifecycle", () => {
     const fromApp1 = await storeNotification({ title: 'App 1', body: 'b' }, undefined, { scope: new URL('/app1/', location.href).href });
     const fromApp2 = await storeNotification({ title: 'App 2', body: 'b' }, undefined, { scope: app2.scope });
 
+    const lifecycle = new BroadcastChannel('slow-lifecycle');
+    const activating = new Promise((resolve) => (lifecycle.onmessage = ({ data }) => data.activating?.endsWith('/app1/') && resolve(data)));
     const app1 = await navigator.serviceWorker.register('/test/fixtures/slow-lifecycle-sw.js?activate-ms=4000', { scope: '/app1/' });
     await waitUntil(() => app1.active?.state === 'activating', 'app1 never began to activate', { interval: 10 });
-    // Before: app1's worker began its delivery here, and Chromium kept its show waiting for the
+    // Said by the host's activate listener, after the library's start and any listener of its own:
+    // before, app1's worker began its delivery by then, and Chromium kept its show waiting for the
     // activation, with the origin's delivery lock held.
-    await pause(500);
+    await activating;
+    lifecycle.close();
     const asked = performance.now();
     app2.active!.postMessage(FLUSH_REQUEST);
     await waitForNotifications(app2, 1);
@@ -113,9 +118,13 @@ describe('apps under different scopes of one origin', () => {
     ];
     const fromApp2 = await storeNotification({ title: 'App 2', body: 'b' }, undefined, { scope: app2.scope });
 
+    const outbox = listenToOutbox();
     app1.active!.postMessage(FLUSH_REQUEST);
     await waitForNotifications(app1, 2);
-    await pause(300);
+    // Read under its lock, app1's two were shown by a flush now over: one that also took app2's item removed it from the outbox.
+    await deliveriesOver();
+    outbox.stop();
+    expect(outbox.heard.filter(({ type }) => type === 'delivered').map(({ id }) => id)).to.not.include(fromApp2.id);
     expect((await shownItemIds(app1)).sort()).to.deep.equal(fromApp1.map((item) => item.id).sort());
     expect(await shownItemIds(app2)).to.deep.equal([]);
     // Before: app1's worker showed app2's notification too. Now it waits for its own app.

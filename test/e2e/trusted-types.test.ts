@@ -4,7 +4,6 @@
  */
 import { expect } from '@open-wc/testing';
 import { waitUntil } from '../support/wait.js';
-import { pause } from '../support/browser.js';
 
 describe('a page whose Content-Security-Policy enforces Trusted Types', () => {
   async function load(policy: string) {
@@ -12,9 +11,17 @@ describe('a page whose Content-Security-Policy enforces Trusted Types', () => {
     frame.title = 'a page with Trusted Types';
     frame.src = `/test/fixtures/trusted-types.html?policy=${encodeURIComponent(policy)}`;
     document.body.append(frame);
-    const page = frame.contentWindow as Window & { loaded?: boolean; consoleErrors: string[] };
+    const page = frame.contentWindow as Window & { loaded?: boolean; consoleErrors: string[]; refusePolicy: (name: string) => boolean };
     await waitUntil(() => page.loaded, 'the page never loaded');
-    await pause(200);
+    // A violation of the page's own, made now: its event comes after that of any policy Lit was refused as it loaded
+    // (the browser fires them in order), so the hint has been written by then, or never will be.
+    // Short: a report's sample is the first 40 characters.
+    const marker = 'test-marker';
+    const markerReported = new Promise((resolve) =>
+      page.addEventListener('securitypolicyviolation', (event) => event.sample === marker && resolve(event)),
+    );
+    expect(page.refusePolicy(marker), 'the page refused the marker policy').to.equal(true);
+    await markerReported;
     const result = { defined: !!page.customElements.get('sync-notify-button'), errors: page.consoleErrors };
     frame.remove();
     return result;

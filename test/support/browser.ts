@@ -130,6 +130,23 @@ export async function waitForNotifications(
   return shownNotifications(registration);
 }
 
+/**
+ * Resolves once every delivery that runs now, or waits for its turn, has ended: each holds the
+ * library's locks from its read of the outbox to its last show and removal. What a delivery under
+ * way would still show or send is on screen (or at the server) by then.
+ */
+export const deliveriesOver = () => betweenDeliveries(async () => undefined);
+
+/**
+ * Waits until the notification of `marker`, an item the test queued after whatever must NOT be
+ * delivered, is on screen: the event that proves a delivery read the outbox after the marker was
+ * queued, and finished. A flush shows every due item it finds, and sends each endpoint's calls in
+ * the order queued before it shows them: anything wrongly left to deliver was shown (sent) too.
+ */
+export async function markerShown(registration: ServiceWorkerRegistration, marker: { id: string }): Promise<void> {
+  await waitUntil(async () => (await shownItemIds(registration)).includes(marker.id), 'the marker item was never shown');
+}
+
 export const outboxEmptied = () => waitUntil(async () => (await countItems()) === 0, 'outbox was not emptied');
 
 export async function pendingSyncTags(registration: ServiceWorkerRegistration): Promise<string[]> {
