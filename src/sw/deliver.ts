@@ -7,9 +7,23 @@ import { DELIVERY_LOCK } from '../shared/protocol.js';
 import type { OutboxItem } from '../shared/outbox-schema.js';
 import { batchesOf, notificationFor } from './notification.js';
 import { MAX_SHOW_ATTEMPTS } from '../shared/limits.js';
-import { drop, expired, held, itemsOf, keep, record, removeShown, unsent, type DeliveryReport } from './settle.js';
+import {
+  drop,
+  emptyReport,
+  expired,
+  held,
+  itemsOf,
+  keep,
+  mergeReports,
+  removeShown,
+  unsent,
+  writeChange,
+  type DeliveryReport,
+  type OutboxRead,
+  type Undeliverable,
+} from './settle.js';
 
-export type { DeliveryFailure, DeliveryReport } from './settle.js';
+export { mergeReports, type DeliveryFailure, type DeliveryReport, type KeptItem } from './settle.js';
 
 /**
  * Shown items removed per transaction after the first: a worker killed mid-flush leaves at most
@@ -17,8 +31,8 @@ export type { DeliveryFailure, DeliveryReport } from './settle.js';
  */
 const REMOVAL_BATCH = 16;
 
-/** One flush over the outbox, adding what came of it to the report. */
-export type Flush = (registration: ServiceWorkerRegistration, report: DeliveryReport) => Promise<void>;
+/** One flush over the outbox, and the report of what came of it. */
+export type Flush = (registration: ServiceWorkerRegistration) => Promise<DeliveryReport>;
 
 /** The API-call flush, when the worker includes it (`sync-notify-api-sw.js`); API calls wait without it. */
 let sendWaiting: Flush | undefined;
@@ -28,33 +42,37 @@ export const enableApiCalls = (flush: Flush): void => {
 };
 
 /**
- * The items of `registration` to show now: expired and malformed ones are dropped on the way,
- * unsent API calls left alone.
+ * What the notification flush does with the outbox it read: the items it shows now, oldest first;
+ * those it drops (what no worker will ever deliver, and its own items past their max-age); and
+ * whether unsent API calls wait for a send flush this worker does not have. It leaves alone another
+ * person's items (held) and, when `sendsCalls`, unsent API calls: the send flush's.
  */
-async function readyToShow(registration: ServiceWorkerRegistration, report: DeliveryReport): Promise<OutboxItem[]> {
+export function planShows(
+  { items, owner, undeliverable }: OutboxRead,
+  sendsCalls: boolean,
+): [ready: OutboxItem[], toDrop: Undeliverable[], callsWaitInVain: boolean] {
   const ready = [];
+  const toDrop = [...undeliverable];
   let callsWaitInVain = false;
-  const { items, owner } = await itemsOf(registration, report);
   for (const item of items) {
-    // An unsent API call is the send flush's, unless this worker has none.
-    if (unsent(item) && sendWaiting) continue;
-    if (expired(item)) await drop(item, { reason: 'expired' }, report);
-    else if (held(item, owner)) continue;
-    else if (!unsent(item)) ready.push(item);
-    else callsWaitInVain = true;
+    if (unsent(item) && sendsCalls) continue;
+    if (expired(item)) toDrop.push([item, { reason: 'expired' }]);
+    else if (!held(item, owner)) {
+      if (unsent(item)) callsWaitInVain = true;
+      else ready.push(item);
+    }
   }
-  if (callsWaitInVain) {
-    console.error('sync-notify-button: API calls wait: import sync-notify-api-sw.js instead of sync-notify-sw.js.');
-  }
-  return ready;
+  return [ready, toDrop, callsWaitInVain];
 }
 
 /**
- * Shows every notification with nothing left to send, and removes its item. Removals are batched
+ * Shows every notification with nothing left to send, removes its item, and reports what came of
+ * each item it read. Removals are batched
  * and run while the next notifications are shown; one per item would cost more than showing the
  * notification.
  */
-export async function showWaiting(registration: ServiceWorkerRegistration, report: DeliveryReport): Promise<void> {
+export async function showWaiting(registration: ServiceWorkerRegistration): Promise<DeliveryReport> {
+  const report = emptyReport();
   // A Web Lock is released when its holder dies, so a worker killed mid-flush blocks no one.
   await navigator.locks.request(DELIVERY_LOCK, async () => {
     // Read while the items are, and settled before the first show: in Chromium a getNotifications()
@@ -63,7 +81,11 @@ export async function showWaiting(registration: ServiceWorkerRegistration, repor
       (notifications) => new Set(notifications.map(({ tag }) => tag)),
       () => new Set<string>(),
     );
-    const ready = await readyToShow(registration, report);
+    const [ready, toDrop, callsWaitInVain] = planShows(await itemsOf(registration), !!sendWaiting);
+    for (const [item, why] of toDrop) await drop(item, why, report);
+    if (callsWaitInVain) {
+      console.error('sync-notify-button: API calls wait: import sync-notify-api-sw.js instead of sync-notify-sw.js.');
+    }
     const tags = await onScreen;
     const shown: OutboxItem[] = [];
     let removals = Promise.resolve();
@@ -71,7 +93,7 @@ export async function showWaiting(registration: ServiceWorkerRegistration, repor
     // removal competes with the next shows for the browser's attention (measured by npm run bench).
     let removalSize = 1;
     for (const batch of batchesOf(ready)) {
-      // Cannot throw: what readyToShow lets through has the shape these need (shared/outbox-record.ts).
+      // Cannot throw: what planShows lets through has the shape these need (shared/outbox-record.ts).
       const [title, options] = notificationFor(batch);
       try {
         await registration.showNotification(title, options);
@@ -80,7 +102,7 @@ export async function showWaiting(registration: ServiceWorkerRegistration, repor
         // waits behind it goes on.
         for (const item of batch) {
           const shows = (item.shows ?? 0) + 1;
-          if (shows < MAX_SHOW_ATTEMPTS) await record(item, { shows }).then(() => keep(report, item, error));
+          if (shows < MAX_SHOW_ATTEMPTS) await writeChange(item, { shows }).then(() => keep(item, error, report));
           else await drop(item, { reason: 'rejected', status: 0, problem: 'unshowable' }, report);
         }
         continue;
@@ -104,6 +126,7 @@ export async function showWaiting(registration: ServiceWorkerRegistration, repor
     await removals;
     if (shown[0]) await removeShown(shown, report);
   });
+  return report;
 }
 
 let activation: Promise<unknown> | undefined;
@@ -135,20 +158,11 @@ export const activated = () =>
 /** One half of delivery: notifications shown, or API calls sent. */
 export type DeliveryHalf = 'show' | 'send';
 
-/** Runs one half of delivery, with a report of its own, once this worker is activated. */
+/** Runs one half of delivery, once this worker is activated, and reports what came of it. */
 export async function deliverHalf(half: DeliveryHalf, registration: ServiceWorkerRegistration): Promise<DeliveryReport> {
-  const report: DeliveryReport = { delivered: [], failed: [], dropped: [] };
   await activated();
-  await (half == 'show' ? showWaiting : sendWaiting)?.(registration, report);
-  return report;
+  return (await (half == 'show' ? showWaiting : sendWaiting)?.(registration)) ?? emptyReport();
 }
-
-/** What several reports say together. */
-export const mergeReports = (reports: DeliveryReport[]): DeliveryReport => ({
-  delivered: reports.flatMap((report) => report.delivered),
-  failed: reports.flatMap((report) => report.failed),
-  dropped: reports.flatMap((report) => report.dropped),
-});
 
 /**
  * Delivers every item of `registration`'s scope: notifications and API calls side by side, each

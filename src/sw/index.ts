@@ -14,7 +14,7 @@ import { isFlushRequest, PROTOCOL_RELEASE, SYNC_TAG, type NotificationData } fro
 import { activated, deliverHalf, mergeReports, type DeliveryReport } from './deliver.js';
 import { signedIn } from './signed-in.js';
 
-export { deliverPending, type DeliveryFailure, type DeliveryReport } from './deliver.js';
+export { deliverPending, type DeliveryFailure, type DeliveryReport, type KeptItem } from './deliver.js';
 export { notificationOptions } from './notification.js';
 export { SYNC_TAG } from '../shared/protocol.js';
 /** The type of `self.syncNotifyHeaders`, the hook by which the host's worker supplies a request's credentials as it is sent. */
@@ -32,7 +32,7 @@ const showFlush = coalesce(() => deliverHalf('show', self.registration));
 /** Delivers the outbox; rejects when an item could not be delivered yet, so a sync is retried. */
 export async function deliverOrThrow(): Promise<DeliveryReport> {
   const report = mergeReports(await Promise.all([showFlush(), deliverHalf('send', self.registration)]));
-  if (report.failed[0]) throw report.failed[0].error;
+  if (report.kept[0]) throw report.kept[0].error;
   return report;
 }
 

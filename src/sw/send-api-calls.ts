@@ -3,13 +3,12 @@
  * queued call, oldest first per endpoint, with a timeout, and hands what was sent to the
  * notification flush. Kept apart so that a site without API calls does not pay for it.
  */
-import { announce } from '../shared/channel.js';
 import { coalesce } from '../shared/coalesce.js';
 import type { OutboxItem } from '../shared/outbox-schema.js';
 import { SEND_LOCK } from '../shared/protocol.js';
 import { showWaiting } from './deliver.js';
 import { sendApiCall } from './send-api-call.js';
-import { drop, expired, held, itemsOf, keep, readAgain, record, unsent, type DeliveryReport } from './settle.js';
+import { drop, emptyReport, expired, held, itemsOf, keep, mergeReports, readAgain, unsent, writeChange, type DeliveryReport } from './settle.js';
 import { forgetSignedIn } from './signed-in.js';
 
 /** Calls to one URL keep their order; calls to different URLs are independent. */
@@ -23,8 +22,9 @@ const endpointOf = (item: OutboxItem) => item.request!.url;
  * alone, so it waits for the one call in flight, never for those behind it, and what it took back
  * (or whoever it signed out) is never sent after it.
  */
-const sendTo = (endpoint: string, registration: ServiceWorkerRegistration, report: DeliveryReport) =>
+const sendTo = async (endpoint: string, registration: ServiceWorkerRegistration): Promise<DeliveryReport> =>
   navigator.locks.request(`${SEND_LOCK} ${endpoint}`, async () => {
+    const report = emptyReport();
     let sent = false;
     for (const queued of (await itemsOf(registration)).items) {
       if (!unsent(queued) || endpointOf(queued) != endpoint) continue;
@@ -41,8 +41,8 @@ const sendTo = (endpoint: string, registration: ServiceWorkerRegistration, repor
         }
         const attempt = (item.retryAt ?? 0) > Date.now() ? { retryAt: item.retryAt! } : await sendApiCall(item);
         if ('sent' in attempt) {
-          // Recorded before the notification: should that fail, a retry must not post the message twice.
-          await record(item, { sentAt: Date.now() });
+          // Written down before the notification: should that fail, a retry must not post the message twice.
+          await writeChange(item, { sentAt: Date.now() });
           sent = true;
         } else if ('refusedWith' in attempt) {
           await drop(item, { reason: 'rejected', status: attempt.refusedWith, problem: attempt.problem }, report);
@@ -53,16 +53,15 @@ const sendTo = (endpoint: string, registration: ServiceWorkerRegistration, repor
           // The server's session is not the owner's: every owned item waits until a page says again.
           forgetSignedIn();
         } else {
-          if (attempt.retryAt !== item.retryAt) await record(item, { attempts: (item.attempts ?? 0) + 1, retryAt: attempt.retryAt });
-          keep(report, item, new Error('Retrying later'), false);
-          announce({ type: 'retry', id: item.id, retryAt: attempt.retryAt });
+          if (attempt.retryAt !== item.retryAt) await writeChange(item, { attempts: (item.attempts ?? 0) + 1, retryAt: attempt.retryAt });
+          keep(item, new Error('Retrying later'), report, { type: 'retry', id: item.id, retryAt: attempt.retryAt });
           return false;
         }
         return true;
       });
       if (!goOn) break;
     }
-    if (sent) await showWaiting(registration, report);
+    return sent ? mergeReports([report, await showWaiting(registration)]) : report;
   });
 
 /**
@@ -71,24 +70,13 @@ const sendTo = (endpoint: string, registration: ServiceWorkerRegistration, repor
  */
 const flushes = new Map<string, () => Promise<DeliveryReport>>();
 
-/** Sends every queued API call, each endpoint's in order, the endpoints side by side. */
-export async function sendWaiting(registration: ServiceWorkerRegistration, report: DeliveryReport): Promise<void> {
+/** Sends every queued API call, each endpoint's in order, the endpoints side by side, and reports what came of them. */
+export async function sendWaiting(registration: ServiceWorkerRegistration): Promise<DeliveryReport> {
   const endpoints = new Set((await itemsOf(registration)).items.filter(unsent).map(endpointOf));
   const flushed = [...endpoints].map((endpoint) => {
     const key = `${registration.scope} ${endpoint}`;
-    if (!flushes.has(key)) {
-      const flush = async () => {
-        const own: DeliveryReport = { delivered: [], failed: [], dropped: [] };
-        await sendTo(endpoint, registration, own);
-        return own;
-      };
-      flushes.set(key, coalesce(flush));
-    }
+    if (!flushes.has(key)) flushes.set(key, coalesce(() => sendTo(endpoint, registration)));
     return flushes.get(key)!();
   });
-  for (const { delivered, failed, dropped } of await Promise.all(flushed)) {
-    report.delivered.push(...delivered);
-    report.failed.push(...failed);
-    report.dropped.push(...dropped);
-  }
+  return mergeReports(await Promise.all(flushed));
 }

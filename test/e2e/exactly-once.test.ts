@@ -112,7 +112,7 @@ describe('exactly-once delivery', () => {
     expect(onScreen.ids).to.deep.equal(new Set(items.map((item) => item.id)));
     expect([...onScreen.listedTwice], 'on screen twice').to.deep.equal([]);
     expect(duplicates).to.equal(0);
-    expect(pageReports.flatMap((report) => report.failed)).to.deep.equal([]);
+    expect(pageReports.flatMap((report) => report.kept)).to.deep.equal([]);
     deliveries.stop();
     frames.forEach((frame) => frame.remove());
   });
