@@ -8,6 +8,7 @@ import '../shared/api-call-record.js';
 import { isServer } from 'lit-html/is-server.js';
 import { listen } from '../shared/channel.js';
 import { isSafeHeader } from '../shared/headers.js';
+import { API_CALL_FIELDS } from '../shared/input-fields.js';
 import type { OutboxApiCall, OutboxNotification } from '../shared/outbox-schema.js';
 import { SyncNotifyError } from './failure.js';
 import { encodeForm, formProperty } from './form-body.js';
@@ -15,21 +16,17 @@ import { queueOrThrow, type QueuedNotification } from './queue.js';
 import { deliverAgainAt } from './request-delivery.js';
 import {
   absoluteUrl,
-  checkNumber,
   enableApiCallInput,
   INVALID_JSON,
   MAX_HEADER_BYTES,
   MAX_HEADERS,
+  misfit,
   refuse,
-  URL_SCHEMES,
-  wrongType,
   type ApiCallInput,
   type NotificationInput,
   type RetentionInput,
   type Validation,
 } from './validate.js';
-
-const METHODS: readonly string[] = ['POST', 'PUT', 'PATCH'] satisfies OutboxApiCall['method'][];
 
 /** A header value fetch() accepts: Latin-1 without CR, LF or NUL (Fetch: "header value"). */
 const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
@@ -47,19 +44,19 @@ function validateApiCall(
   pageOrigin: string,
 ): Validation<OutboxApiCall> {
   // `endpoint` is text by now (validateOutboxInput checked it before calling this).
-  const mistyped = wrongType(input, ['method', 'signInUrl', 'successUrl', 'resendOf']) ?? wrongType(input, ['allowCrossOrigin'], 'boolean');
-  if (mistyped) return refuse(mistyped);
+  const problem = misfit(input, API_CALL_FIELDS);
+  if (problem) return refuse(problem);
   const { form } = input;
   if (form != null && !(form instanceof HTMLFormElement)) return refuse({ kind: 'invalid-type', field: 'form', expected: 'HTMLFormElement' });
   const field = form ? 'action' : 'endpoint';
   const endpoint = form ? formProperty(form, 'action') : input.endpoint;
-  const url = absoluteUrl(endpoint, baseUrl, URL_SCHEMES.endpoint);
+  const url = absoluteUrl(endpoint, baseUrl, API_CALL_FIELDS.endpoint.scheme);
   if (!url) return refuse({ kind: 'invalid-url', field, value: endpoint ?? '' });
   const crossOrigin = new URL(url).origin !== pageOrigin;
   if (crossOrigin && !input.allowCrossOrigin) return refuse({ kind: 'cross-origin', field, value: url });
   // A GET form asks for a page, and a dialog form closes its dialog: neither is a message to send.
   const method = ((form ? formProperty(form, 'method') : input.method) || 'POST').toUpperCase();
-  if (!METHODS.includes(method)) return refuse({ kind: 'invalid-method', value: method });
+  if (!(API_CALL_FIELDS.method.oneOf as readonly string[]).includes(method)) return refuse({ kind: 'invalid-method', value: method });
   if (input.headers != null && (typeof input.headers !== 'object' || Array.isArray(input.headers))) {
     return refuse({ kind: 'invalid-type', field: 'headers', expected: 'object' });
   }
@@ -91,7 +88,7 @@ function validateApiCall(
     for (const field of ['signInUrl', 'successUrl'] as const) {
       const value = input[field];
       if (!value) continue;
-      const href = absoluteUrl(value, baseUrl, URL_SCHEMES.endpoint);
+      const href = absoluteUrl(value, baseUrl, API_CALL_FIELDS[field].scheme);
       if (!href) return refuse({ kind: 'invalid-url', field, value });
       // The worker follows a form's redirects on the page's origin only: another is never seen.
       if (new URL(href).origin !== pageOrigin) return refuse({ kind: 'cross-origin', field, value: href });
@@ -100,11 +97,8 @@ function validateApiCall(
     if (input.resendOf) call.resent = true;
   }
   if (crossOrigin) call.crossOrigin = true;
-  if (input.requestTimeout != null) {
-    const problem = checkNumber('request-timeout', input.requestTimeout);
-    if (problem) return refuse(problem);
-    call.timeout = input.requestTimeout * 1000;
-  }
+  // Checked with the other fields: seconds set, milliseconds stored.
+  if (input.requestTimeout != null) call.timeout = input.requestTimeout * 1000;
   return { ok: true, value: call };
 }
 

@@ -11,7 +11,8 @@ import { changeOutbox, declareOwner, lastDeclaredOwner, listItems } from './outb
 import { firstForMarkup, markupSays, pageOwner, say } from './owner-state.js';
 import { DEFAULT_MAX_AGE, DEFAULT_MAX_ITEMS, draftItem } from './queue.js';
 import { activeRegistration, requestDelivery } from './request-delivery.js';
-import { checkNumber } from './validate.js';
+import { misfit } from './validate.js';
+import { RETENTION_FIELDS } from '../shared/input-fields.js';
 
 export type CancelOutcome = 'cancelled' | 'already-sent' | 'not-found';
 
@@ -54,7 +55,7 @@ export async function retryNow(id: string): Promise<RetryOutcome> {
       // Back in the queue as new, with its id (a server that saw it can tell), its full wait again:
       // its own max-age, or the default where the failure does not say (an earlier version's).
       const { notification, request, scope, owner, maxAge } = failure;
-      const draft = draftItem(notification, request, checkNumber('max-age', maxAge) ? DEFAULT_MAX_AGE : maxAge!, scope, owner, id);
+      const draft = draftItem(notification, request, maxAge == null || misfit({ maxAge }, RETENTION_FIELDS, ['maxAge']) ? DEFAULT_MAX_AGE : maxAge!, scope, owner, id);
       return { outcome: 'retrying' as const, removeFailures: [failure], addItems: [draft] };
     }),
   );

@@ -36,7 +36,8 @@ export type Failure =
 
 /**
  * For the console: what the developer must fix, where a failure comes from the site's setup. The
- * problem object names the field and the value (`{ kind: 'invalid-number', field: 'max-age', value: -5 }`).
+ * problem object names the field by its property and the value (`{ kind: 'invalid-number', field:
+ * 'maxAge', value: -5 }`).
  */
 export function developerHint(failure: Failure): unknown[] | undefined {
   switch (failure.reason) {

@@ -2,45 +2,30 @@
  * The click's input check: turns what an author wrote (attributes or a JS object) into a valid
  * {@link OutboxNotification} and, for API calls, a valid {@link OutboxApiCall}, or says what is wrong.
  */
-import { MAX_BODY_LENGTH, MAX_ITEM_BYTES, MAX_TITLE_LENGTH, NUMBER_LIMITS } from '../shared/limits.js';
-import { IMAGE_SCHEME, LINK_SCHEME, type OutboxApiCall, type OutboxNotification } from '../shared/outbox-schema.js';
+import {
+  API_CALL_FIELDS,
+  NOTIFICATION_FIELDS,
+  RETENTION_FIELDS,
+  type Field,
+  type FieldOf,
+  type InputOf,
+} from '../shared/input-fields.js';
+import { MAX_ITEM_BYTES } from '../shared/limits.js';
+import type { OutboxApiCall, OutboxNotification } from '../shared/outbox-schema.js';
 
 /** Like {@link OutboxNotification}, but every field optional and unchecked. */
-export type NotificationInput = {
-  [K in Exclude<keyof OutboxNotification, 'dir'>]?: OutboxNotification[K] | null;
-} & { dir?: string | null };
+export type NotificationInput = InputOf<typeof NOTIFICATION_FIELDS>;
 
 /** What an author may set for an API call made through the outbox. */
-export interface ApiCallInput {
-  endpoint?: string | null;
-  method?: string | null;
+export interface ApiCallInput extends InputOf<typeof API_CALL_FIELDS> {
   headers?: Record<string, string> | null;
   /** Sent as `data` in the JSON body, beside the title and body. */
   data?: unknown;
-  allowCrossOrigin?: boolean;
-  /** Seconds an attempt may take before it is abandoned and retried later. Default 30. */
-  requestTimeout?: number | null;
   /**
    * A form to send instead of the JSON body: its fields as its `enctype` encodes them, to its
    * `action` with its `method` (POST), with no `endpoint`. The element sets it when inside one.
    */
   form?: HTMLFormElement | null;
-  /**
-   * A form's sign-in page, where the default rule does not know it: a form whose post lands there
-   * was not accepted (the person is asked to sign in again). On the page's origin.
-   */
-  signInUrl?: string | null;
-  /**
-   * The page a form's post lands on when the server took it, where the default rule misjudges it
-   * (a success page that shows the form again, say): landing there is sent. On the page's origin.
-   */
-  successUrl?: string | null;
-  /**
-   * The id of a form the server did not accept (a failure, `not-accepted`) that this form sends
-   * again, with what the page holds now (fresh hidden fields, such as a CSRF token): the new item
-   * takes its id, so its Idempotency-Key stays the same, and the failure is removed as it is queued.
-   */
-  resendOf?: string | null;
 }
 
 /** Stands for a `data` attribute that is not JSON: refused at the click, never sent as `null`. */
@@ -53,32 +38,20 @@ export {
   MAX_HEADERS,
   MAX_ITEM_BYTES,
   MAX_TITLE_LENGTH,
-  NUMBER_LIMITS,
 } from '../shared/limits.js';
 
-/** The fields an author sets as text; a JS caller's number or object there is refused, never stored. */
-type TextField =
-  | 'title'
-  | 'body'
-  | 'icon'
-  | 'badge'
-  | 'url'
-  | 'tag'
-  | 'lang'
-  | 'summary'
-  | 'dir'
-  | 'endpoint'
-  | 'method'
-  | 'owner'
-  | 'signInUrl'
-  | 'successUrl'
-  | 'resendOf';
+/** Every field of the table, by the name the JS API and the element's property give it. */
+type Fields = typeof NOTIFICATION_FIELDS & typeof RETENTION_FIELDS & typeof API_CALL_FIELDS;
 
+/**
+ * What is wrong with an author's input. `field` names the field by its property, as the JS API takes
+ * it (`maxAge`, `allowCrossOrigin`), whether an attribute or code set it.
+ */
 export type InputProblem =
-  | { kind: 'missing'; field: 'title' | 'body' }
-  | { kind: 'too-long'; field: 'title' | 'body' | 'tag' | 'summary' | 'owner'; limit: number }
-  | { kind: 'invalid-type'; field: TextField | FlagField | 'headers' | 'form'; expected: string }
-  | { kind: 'invalid-number'; field: keyof typeof NUMBER_LIMITS; value: unknown; max: number }
+  | { kind: 'missing'; field: { [K in keyof Fields]: Fields[K] extends { required: true } ? K : never }[keyof Fields] }
+  | { kind: 'too-long'; field: { [K in FieldOf<Fields, string>]: Fields[K] extends { max: number } ? K : never }[FieldOf<Fields, string>]; limit: number }
+  | { kind: 'invalid-type'; field: FieldOf<Fields, string | boolean> | 'headers' | 'form'; expected: string }
+  | { kind: 'invalid-number'; field: FieldOf<Fields, number>; value: unknown; max: number }
   /** `files`: a form's files together, over {@link MAX_FORM_FILE_BYTES}. */
   | { kind: 'too-large'; field: 'item' | 'headers' | 'files'; limit: number }
   | { kind: 'invalid-lang'; value: string }
@@ -102,29 +75,29 @@ export type Validation<T> = { ok: true; value: T } | { ok: false; problem: Input
 export const refuse = (problem: InputProblem): { ok: false; problem: InputProblem } => ({ ok: false, problem });
 
 /**
- * A usable setting: a positive number within its bound (NaN, 0, -5 and 1e13 are mistakes, not
- * settings); `undefined` when it is one, else the refusal.
+ * The first field of `fields` (or of `only`) whose value in `input` is not what the table says:
+ * first of another type than its own, then blank where it is required, text over its bound, or a
+ * number that is no usable setting (NaN, 0, -5 and 1e13 are mistakes, not settings). Undefined
+ * when every one is.
  */
-export function checkNumber(field: keyof typeof NUMBER_LIMITS, value: unknown): InputProblem | undefined {
-  const max = NUMBER_LIMITS[field];
-  return typeof value === 'number' && value > 0 && value <= max ? undefined : { kind: 'invalid-number', field, value, max };
+export function misfit<F extends Record<string, Field>>(input: InputOf<F>, fields: F, only?: readonly (keyof F & string)[]): InputProblem | undefined {
+  const names = only ?? Object.keys(fields);
+  const values = input as Record<string, unknown>;
+  const typeOf = (name: string) => fields[name].type ?? 'string';
+  const mistyped = names.find((name) => values[name] != null && typeOf(name) != 'number' && typeof values[name] != typeOf(name));
+  if (mistyped) return { kind: 'invalid-type', field: mistyped, expected: typeOf(mistyped) } as InputProblem;
+  for (const name of names) {
+    const { type, max, required } = fields[name];
+    const value = values[name] as string | null | undefined;
+    if (type == 'number') {
+      if (value != null && !(typeof value == 'number' && value > 0 && value <= max!)) return { kind: 'invalid-number', field: name, value, max } as InputProblem;
+      continue;
+    }
+    if (required && !value?.trim()) return { kind: 'missing', field: name } as InputProblem;
+    if (max && typeof value == 'string' && value.length > max) return { kind: 'too-long', field: name, limit: max } as InputProblem;
+  }
+  return undefined;
 }
-
-/** The fields an author sets as flags. */
-type FlagField = 'requireInteraction' | 'silent' | 'allowCrossOrigin' | 'allowExternalUrl';
-
-/** The first of `fields` that holds something other than `expected` (text by default), or undefined. */
-export function wrongType<F extends TextField | FlagField>(
-  input: Partial<Record<F, unknown>>,
-  fields: readonly F[],
-  expected: 'string' | 'boolean' = 'string',
-): InputProblem | undefined {
-  const field = fields.find((name) => input[name] != null && typeof input[name] !== expected);
-  return field && { kind: 'invalid-type', field, expected };
-}
-
-const DIRECTIONS: readonly string[] = ['auto', 'ltr', 'rtl'] satisfies NotificationDirection[];
-export const URL_SCHEMES = { url: LINK_SCHEME, icon: IMAGE_SCHEME, badge: IMAGE_SCHEME, endpoint: LINK_SCHEME };
 
 export function absoluteUrl(value: string | null | undefined, baseUrl: string, scheme: RegExp): string | undefined {
   try {
@@ -147,18 +120,8 @@ export const storedBytes = (value: unknown): number => new TextEncoder().encode(
  * (the page's), since the worker would otherwise resolve them against its own script.
  */
 export function validateNotification(input: NotificationInput, baseUrl: string, pageOrigin: string): Validation<OutboxNotification> {
-  const mistyped =
-    wrongType(input, ['title', 'body', 'icon', 'badge', 'url', 'tag', 'lang', 'summary', 'dir']) ??
-    wrongType(input, ['requireInteraction', 'silent', 'allowExternalUrl'], 'boolean');
-  if (mistyped) return refuse(mistyped);
-  const notification: OutboxNotification = { title: input.title ?? '', body: input.body ?? '' };
-  for (const [field, limit] of [['title', MAX_TITLE_LENGTH], ['body', MAX_BODY_LENGTH]] as const) {
-    if (!notification[field].trim()) return refuse({ kind: 'missing', field });
-    if (notification[field].length > limit) return refuse({ kind: 'too-long', field, limit });
-  }
-  for (const field of ['tag', 'summary'] as const) {
-    if ((input[field]?.length ?? 0) > MAX_TITLE_LENGTH) return refuse({ kind: 'too-long', field, limit: MAX_TITLE_LENGTH });
-  }
+  const problem = misfit(input, NOTIFICATION_FIELDS);
+  if (problem) return refuse(problem);
   if (input.lang) {
     try {
       Intl.getCanonicalLocales(input.lang);
@@ -166,24 +129,24 @@ export function validateNotification(input: NotificationInput, baseUrl: string, 
       return refuse({ kind: 'invalid-lang', value: input.lang });
     }
   }
-  for (const field of ['url', 'icon', 'badge'] as const) {
-    const value = input[field];
-    if (!value) continue;
-    const href = absoluteUrl(value, baseUrl, URL_SCHEMES[field]);
-    if (!href) return refuse({ kind: 'invalid-url', field, value });
-    // A notification opens only what the site meant: its own pages, unless the author said otherwise.
-    if (field == 'url' && new URL(href).origin != pageOrigin && !input.allowExternalUrl) {
-      return refuse({ kind: 'cross-origin', field, value: href });
+  if (input.dir && !(NOTIFICATION_FIELDS.dir.oneOf as readonly string[]).includes(input.dir)) return refuse({ kind: 'invalid-dir', value: input.dir });
+  const notification = {} as Record<string, unknown>;
+  for (const field of Object.keys(NOTIFICATION_FIELDS) as (keyof OutboxNotification)[]) {
+    let value = input[field];
+    const { scheme } = NOTIFICATION_FIELDS[field] as Field;
+    if (value && scheme) {
+      const href = absoluteUrl(value as string, baseUrl, scheme);
+      if (!href) return refuse({ kind: 'invalid-url', field: field as 'url', value: value as string });
+      // A notification opens only what the site meant: its own pages, unless the author said otherwise.
+      if (field == 'url' && new URL(href).origin != pageOrigin && !input.allowExternalUrl) {
+        return refuse({ kind: 'cross-origin', field, value: href });
+      }
+      value = href;
     }
-    notification[field] = href;
+    // Unset options are left out; title and body are set (misfit said so).
+    if (value) notification[field] = value;
   }
-  if (input.dir) {
-    if (!DIRECTIONS.includes(input.dir)) return refuse({ kind: 'invalid-dir', value: input.dir });
-    notification.dir = input.dir as NotificationDirection;
-  }
-  for (const field of ['tag', 'lang', 'summary'] as const) if (input[field]) notification[field] = input[field];
-  for (const field of ['requireInteraction', 'silent', 'allowExternalUrl'] as const) if (input[field]) notification[field] = true;
-  return { ok: true, value: notification };
+  return { ok: true, value: notification as unknown as OutboxNotification };
 }
 
 /** Checks an API call; present once API calls are switched on (api-calls.ts). */
@@ -215,12 +178,7 @@ export interface OutboxEntry {
 }
 
 /** The retention limits, as the element and the JS API take them. */
-export interface RetentionInput {
-  maxAge?: number | null;
-  maxItems?: number | null;
-  /** Who is signed in (an id the site chooses): the item is sent only while this owner is declared (`setOwner`). */
-  owner?: string | null;
-}
+export type RetentionInput = InputOf<typeof RETENTION_FIELDS>;
 
 /** Everything an author may set for one outbox item: the element's attributes, the JS API's object. */
 export type OutboxInput = NotificationInput & ApiCallInput & RetentionInput;
@@ -230,18 +188,10 @@ export function validateOutboxInput(input: OutboxInput, baseUrl: string, pageOri
   const notification = validateNotification(input, baseUrl, pageOrigin);
   if (!notification.ok) return notification;
   const entry: OutboxEntry = { notification: notification.value };
-  for (const [field, value] of [['max-age', input.maxAge], ['max-items', input.maxItems]] as const) {
-    if (value == null) continue;
-    const problem = checkNumber(field, value);
-    if (problem) return refuse(problem);
-    entry[field === 'max-age' ? 'maxAge' : 'maxItems'] = value as number;
-  }
-  const mistyped = wrongType(input, ['endpoint', 'owner']);
-  if (mistyped) return refuse(mistyped);
-  if (input.owner) {
-    if (input.owner.length > MAX_TITLE_LENGTH) return refuse({ kind: 'too-long', field: 'owner', limit: MAX_TITLE_LENGTH });
-    entry.owner = input.owner;
-  }
+  // The API call's own fields are checked by its check, which pages without API calls leave out.
+  const problem = misfit(input, RETENTION_FIELDS) ?? misfit(input, { endpoint: API_CALL_FIELDS.endpoint });
+  if (problem) return refuse(problem);
+  for (const field of ['maxAge', 'maxItems', 'owner'] as const) if (input[field]) entry[field] = input[field] as never;
   if (input.endpoint || input.form) {
     if (!validateApiCall) return refuse({ kind: 'api-calls-off', value: input.endpoint ?? '' });
     const apiCall = validateApiCall(input, notification.value, baseUrl, pageOrigin);

@@ -8,7 +8,7 @@
 import { isSafeHeader } from './headers.js';
 import { MAX_HEADER_BYTES, MAX_HEADERS, MAX_ITEM_BYTES, MAX_REQUEST_TIMEOUT_MS } from './limits.js';
 import { checkApiCallsWith, isBoolean, isNumber, isObject, isString, optional, passes, text, urlOf, type Check } from './outbox-record.js';
-import { LINK_SCHEME, type OutboxApiCall } from './outbox-schema.js';
+import { LINK_SCHEME, METHODS, type OutboxApiCall } from './outbox-schema.js';
 
 /** An API call's own headers: safe names only (shared/headers.ts), as many and as long as the door lets through. */
 const headers: Check = (value) =>
@@ -24,7 +24,7 @@ const headers: Check = (value) =>
  */
 const API_CALL_FIELDS: Record<Exclude<keyof OutboxApiCall, 'contentType' | 'form'>, Check> = {
   url: urlOf(LINK_SCHEME),
-  method: (value) => value == 'POST' || value == 'PUT' || value == 'PATCH',
+  method: (value) => (METHODS as readonly unknown[]).includes(value),
   headers,
   body: text(MAX_ITEM_BYTES),
   formPage: optional(urlOf(LINK_SCHEME)),

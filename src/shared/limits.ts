@@ -1,7 +1,8 @@
 /**
  * The bounds of everything the outbox stores, written once: the check at the door (page/validate.ts,
  * page/api-calls.ts) refuses input beyond them, and the check of what is read back
- * (shared/outbox-record.ts) sets aside a record beyond them, whichever code wrote it.
+ * (shared/outbox-record.ts) sets aside a record beyond them, whichever code wrote it. Each field an
+ * author sets is bounded in the field table (shared/input-fields.ts), which reads these.
  */
 
 /** The longest title and body, in characters: more is no notification any system shows whole. */
@@ -33,11 +34,14 @@ export const OUTBOX_BYTE_BUDGET = 30_000_000;
 export const MAX_HEADERS = 16;
 export const MAX_HEADER_BYTES = 4096;
 
-/** The upper bounds of the numbers an author sets: 30 days, 10,000 items, 10 minutes. */
-export const NUMBER_LIMITS = { 'max-age': 30 * 24 * 60 * 60, 'max-items': 10_000, 'request-timeout': 600 } as const;
+/** The longest an item may wait (`maxAge`, in seconds, in the field table): 30 days. */
+export const MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
 
-/** The longest an attempt to send an API call may take, as an author may set it: 10 minutes. */
-export const MAX_REQUEST_TIMEOUT_MS = NUMBER_LIMITS['request-timeout'] * 1000;
+/**
+ * The longest an attempt to send an API call may take, as an author may set it (`requestTimeout`,
+ * in seconds, in the field table: shared/input-fields.ts) and as the worker waits for one: 10 minutes.
+ */
+export const MAX_REQUEST_TIMEOUT_MS = 10 * 60 * 1000;
 
 /** The longest wait between two attempts, whatever `Retry-After` asks: past it, the person waits in vain. */
 export const MAX_RETRY_DELAY_MS = 60 * 60 * 1000;

@@ -4,20 +4,22 @@
  * scripts of the origin, a half-written record): one record of the wrong shape, or holding a value
  * no version of this library writes, must never stop the queue. The worker moves such a record to
  * the failures (problem `malformed`); pages leave it out of what they list. One check for both
- * wings, against the bounds the page checks input against (shared/limits.ts): every field of the
- * shape this library writes, each with its type and bounds, dates among them.
+ * wings, against the bounds the page checks input against (shared/limits.ts, which the field table
+ * in shared/input-fields.ts reads): every field of the shape this library writes, each with its type
+ * and bounds, dates among them. Written out, not read from the table at run time: the table and a
+ * reader of it would take the workers past their size budgets (by about a tenth of a kilobyte).
  */
 import {
   CLOCK_SKEW_MS,
   EARLIEST_TIME,
+  MAX_AGE_MS,
   MAX_BODY_LENGTH,
   MAX_RETRY_DELAY_MS,
   MAX_SEND_ATTEMPTS,
   MAX_SHOW_ATTEMPTS,
   MAX_TITLE_LENGTH,
-  NUMBER_LIMITS,
 } from './limits.js';
-import { IMAGE_SCHEME, LINK_SCHEME, type OutboxFailure, type OutboxItem, type OutboxNotification } from './outbox-schema.js';
+import { DIRECTIONS, IMAGE_SCHEME, LINK_SCHEME, type OutboxFailure, type OutboxItem, type OutboxNotification } from './outbox-schema.js';
 
 /** A check of one field's value, given the time it is read at (dates are bounded by it). */
 export type Check = (value: unknown, now: number) => boolean;
@@ -54,7 +56,7 @@ const NOTIFICATION_FIELDS: Record<keyof OutboxNotification, Check> = {
   allowExternalUrl: optional(isBoolean),
   tag: optional(text(MAX_TITLE_LENGTH)),
   lang: optional(text(MAX_TITLE_LENGTH)),
-  dir: optional((value) => value == 'auto' || value == 'ltr' || value == 'rtl'),
+  dir: optional((value) => (DIRECTIONS as readonly unknown[]).includes(value)),
   requireInteraction: optional(isBoolean),
   silent: optional(isBoolean),
   summary: optional(text(MAX_TITLE_LENGTH)),
@@ -65,7 +67,7 @@ const ITEM_FIELDS: Partial<Record<keyof OutboxItem, Check>> = {
   queuedAt: time(),
   scope: optional(urlOf(LINK_SCHEME)),
   owner: optional(text(MAX_TITLE_LENGTH)),
-  expiresAt: optional(time(NUMBER_LIMITS['max-age'] * 1000)),
+  expiresAt: optional(time(MAX_AGE_MS)),
   sentAt: optional(time()),
   attempts: optional(count(MAX_SEND_ATTEMPTS)),
   shows: optional(count(MAX_SHOW_ATTEMPTS)),
@@ -94,7 +96,7 @@ export const checkApiCallsWith = (check: Check): void => {
 export const isDeliverable = (record: unknown): record is OutboxItem =>
   passes(record, ITEM_FIELDS, Date.now()) &&
   // No longer than the longest max-age after it was queued.
-  (record.expiresAt === undefined || (record.expiresAt as number) <= (record.queuedAt as number) + NUMBER_LIMITS['max-age'] * 1000) &&
+  (record.expiresAt === undefined || (record.expiresAt as number) <= (record.queuedAt as number) + MAX_AGE_MS) &&
   isNotification(record.notification) &&
   optional(isApiCall)(record.request, Date.now());
 
@@ -106,7 +108,7 @@ const FAILURE_FIELDS: Partial<Record<keyof OutboxFailure, Check>> = {
   request: optional((value, now) => isApiCall(value, now)),
   scope: optional(urlOf(LINK_SCHEME)),
   owner: optional(text(MAX_TITLE_LENGTH)),
-  maxAge: optional((value) => isNumber(value) && value > 0 && value <= NUMBER_LIMITS['max-age']),
+  maxAge: optional((value) => isNumber(value) && value > 0 && value <= MAX_AGE_MS / 1000),
 };
 
 /** Whether a failure read back can be listed as it is; `notification` may be absent for a `malformed` one. */

@@ -39,6 +39,10 @@ export const FAILURE_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
 export const LINK_SCHEME = /^https?:$/;
 export const IMAGE_SCHEME = /^(https?|data|blob):$/;
 
+/** A notification's text directions, and the methods an API call may send its body with. */
+export const DIRECTIONS = ['auto', 'ltr', 'rtl'] as const satisfies readonly NotificationDirection[];
+export const METHODS = ['POST', 'PUT', 'PATCH'] as const;
+
 /** What the author asked to be shown: the attributes of `<sync-notify-button>`, validated. */
 export interface OutboxNotification {
   title: string;
@@ -67,7 +71,7 @@ export interface OutboxNotification {
 export interface OutboxApiCall {
   /** Absolute URL; same-origin unless the author opted into `crossOrigin`. */
   url: string;
-  method: 'POST' | 'PUT' | 'PATCH';
+  method: (typeof METHODS)[number];
   /** The author's headers, from the safe list only; Content-Type and Idempotency-Key are added. */
   headers: Record<string, string>;
   /**

@@ -39,17 +39,17 @@ describe('input refused at the click, with nothing queued', () => {
     [
       'max-items that is not a number',
       () => fixture(html`<sync-notify-button title="t" body="b" max-items="many"></sync-notify-button>`),
-      { kind: 'invalid-number', field: 'max-items' },
+      { kind: 'invalid-number', field: 'maxItems' },
     ],
     [
       'a negative max-age',
       () => fixture(html`<sync-notify-button title="t" body="b" max-age="-5"></sync-notify-button>`),
-      { kind: 'invalid-number', field: 'max-age', value: -5 },
+      { kind: 'invalid-number', field: 'maxAge', value: -5 },
     ],
     [
       'max-items of 0',
       () => fixture(html`<sync-notify-button title="t" body="b" max-items="0"></sync-notify-button>`),
-      { kind: 'invalid-number', field: 'max-items', value: 0 },
+      { kind: 'invalid-number', field: 'maxItems', value: 0 },
     ],
     [
       'a header value with a line break',

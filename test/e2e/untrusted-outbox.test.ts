@@ -96,8 +96,8 @@ describe('an outbox shared with code it does not control', () => {
       [{ lang: 12 }, { kind: 'invalid-type', field: 'lang' }],
       [{ title: 5 }, { kind: 'invalid-type', field: 'title' }],
       [{ icon: `data:image/png;base64,${'A'.repeat(70_000)}` }, { kind: 'too-large', field: 'item', limit: 65_536 }],
-      [{ maxAge: 1e13 }, { kind: 'invalid-number', field: 'max-age' }],
-      [{ endpoint: '/api/messages', requestTimeout: 1e13 }, { kind: 'invalid-number', field: 'request-timeout' }],
+      [{ maxAge: 1e13 }, { kind: 'invalid-number', field: 'maxAge' }],
+      [{ endpoint: '/api/messages', requestTimeout: 1e13 }, { kind: 'invalid-number', field: 'requestTimeout' }],
       [{ endpoint: '/api/messages', headers: { 'x-n': 1 } }, { kind: 'invalid-type', field: 'headers' }],
       [{ endpoint: '/api/messages', data: 'x'.repeat(70_000) }, { kind: 'too-large', field: 'item' }],
     ];
