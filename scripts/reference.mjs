@@ -148,9 +148,9 @@ function renderElement({ tag, declarations, documented }, entryPoints) {
   );
   const entries = entryPoints.filter((entry) => declarations.some((d) => entry.origins.get(d.declaration.name) === d.module));
   if (entries.length) out.push(`Defined by: ${list(entries.map((entry) => entry.name))}.`);
-  // Where the tag has a base class too, what the documented subclass adds exists only where it defines the tag.
-  const onlyHere = declaration.superclass && declarations.some((d) => d.declaration.name === declaration.superclass.name);
-  const only = (member) => (onlyHere && !member.inheritedFrom ? ` Only where \`${documented.module}\` defines the tag.` : '');
+  // Where another file defines the tag too, what only the documented class has exists only where it defines the tag.
+  const others = declarations.filter((d) => d !== documented).map(({ declaration: other }) => new Set([...(other.attributes ?? []), ...(other.members ?? [])].map((m) => m.name)));
+  const only = (member) => (others.length && others.every((names) => !names.has(member.name)) ? ` Only where \`${documented.module}\` defines the tag.` : '');
   out.push('');
   if (declaration.summary || declaration.description) out.push(cell(declaration.summary ?? declaration.description), '');
 
@@ -248,7 +248,7 @@ export async function generateReference() {
     out.push('');
   }
   if (effectOnly.length) out.push('#### Imported for their effect', '', `These export nothing: ${list(effectOnly)}.`, '');
-  out.push('### Script-tag files', '', 'What each file in `dist/` exports: a page imports it from the file it loads (`import { clearOutbox } from \'/sync-notify-button.js\'`). A classic script exports nothing: it runs for its effect, from `importScripts()` or a `<script>` tag.', '');
+  out.push('### Script-tag files', '', 'What each file in `dist/` exports: a page imports it from the file it loads (`import { clearOutbox } from \'/sync-notify-button.js\'`). Each module has its types beside it (`dist/sync-notify-button.d.ts` …), for a site that checks its code with TypeScript. A classic script exports nothing: it runs for its effect, from `importScripts()` or a `<script>` tag.', '');
   out.push(
     table(
       ['file', 'exports'],

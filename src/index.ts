@@ -21,6 +21,7 @@ export {
   setOwner,
   type CancelOutcome,
   type ClearOptions,
+  type DismissOutcome,
   type OwnerOptions,
   type RetryOutcome,
 } from './page/control.js';

@@ -10,7 +10,6 @@
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 import type { SyncNotifyApiButton } from './sync-notify-api-button.js';
 import type {
-  SyncNotifyButton,
   SyncNotifyDeliveredDetail,
   SyncNotifyErrorDetail,
   SyncNotifyQueuedDetail,
@@ -54,7 +53,7 @@ export interface SyncNotifyButtonEventProps {
 }
 
 /** The props of `<sync-notify-button>` in React 19 JSX: the common HTML ones, `ref`, the element's, its events. */
-export type SyncNotifyButtonProps = DetailedHTMLProps<HTMLAttributes<SyncNotifyButton>, SyncNotifyButton> &
+export type SyncNotifyButtonProps = DetailedHTMLProps<HTMLAttributes<SyncNotifyApiButton>, SyncNotifyApiButton> &
   Partial<SettableProperties> &
   SyncNotifyButtonEventProps;
 

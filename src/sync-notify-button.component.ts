@@ -14,7 +14,8 @@ import { pageOwner } from './page/owner-state.js';
 import { emit, sentencesOf } from './page/element.js';
 import { nearestLang } from './page/lang.js';
 import type { InputProblem, OutboxInput } from './page/validate.js';
-import { watchOutbox, type OutboxUpdate } from './page/watch-outbox.js';
+import { observeConnectivity, observeOutbox, observePermission } from './page/observers.js';
+import type { OutboxUpdate } from './page/watch-outbox.js';
 import type { OutboxAnnouncement } from './shared/protocol.js';
 import { styles } from './sync-notify-button.styles.js';
 
@@ -89,8 +90,9 @@ const stateAfter = (reason: SyncNotifyErrorReason): SyncNotifyState =>
  * A button that queues a notification in an IndexedDB outbox and has the site's service worker
  * show it: at once when online, and when the connection returns when offline.
  *
- * Importing this module never defines the tag: `sync-notify-button.ts` registers this class, and
- * `sync-notify-api-button.ts` a subclass that also sends API calls and forms.
+ * The base of both classes that define `<sync-notify-button>`, and never registered itself:
+ * `SyncNotifyButton` (`sync-notify-button.ts`), which notifies, and `SyncNotifyApiButton`
+ * (`sync-notify-api-button.ts`), which also sends API calls and forms. A page defines one.
  *
  * Support and the notification permission are checked on the click, never on load.
  *
@@ -123,7 +125,7 @@ const stateAfter = (reason: SyncNotifyErrorReason): SyncNotifyState =>
  * @attr lang - The language of the notification and of the element's sentences (from a registered translation); defaults to the nearest `lang` in the page.
  * @attr dir - The notification's direction: `auto`, `ltr` or `rtl`.
  */
-export class SyncNotifyButton extends LitElement {
+export class SyncNotifyButtonBase extends LitElement {
   static override styles: CSSResultGroup = styles;
 
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
@@ -198,35 +200,32 @@ export class SyncNotifyButton extends LitElement {
 
   @state() protected failure?: Failure;
 
+  /** A disabled `<fieldset>` around the element (or its `disabled` attribute), as the browser says to an element of a form. */
+  @state() protected disabledByForm = false;
+
   /** The item the status line is about: its own title, whichever click came since. */
   @state() private note?: { title: string; outcome?: 'sent' | 'cancelled' };
-
-  /** Read on connect, not here: a server rendering the element has no `navigator`. */
-  @state() private online = true;
 
   /** Items this element queued whose delivery it still reports, with their titles. */
   private readonly trackedItems = new Map<string, string>();
 
-  private stopWatchingOutbox?: () => void;
+  /** Whether the browser says it is online: what the status line says of an item queued, and whether a press asks to keep storage. */
+  @state() private online = true;
 
-  /** Ends, on disconnect, every listener the element added to the page. */
-  private disconnection?: AbortController;
+  constructor() {
+    super();
+    // Every announcement of the site's outbox, and the count of what waits, while connected.
+    observeOutbox(this, this.onOutboxUpdate);
+    observeConnectivity(this, (online) => (this.online = online));
+    // Allowed again in the site settings: no reload needed, the next press asks or queues.
+    observePermission(this, () => this.state === 'denied' && Notification.permission !== 'denied' && this.enter('idle'));
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.online = navigator.onLine;
-    this.stopWatchingOutbox = watchOutbox(this.onOutboxUpdate);
     // Before the page asks for delivery, which tells the worker who is signed in.
     sayElementOwner(this.owner, undefined);
     void resumeDelivery();
-    const { signal } = (this.disconnection = new AbortController());
-    addEventListener('online', this.onConnectivityChange, { signal });
-    addEventListener('offline', this.onConnectivityChange, { signal });
-    // WebKit's permission status always says `prompt` and never changes: a page shown again re-reads.
-    document.addEventListener('visibilitychange', this.onPermissionChange, { signal });
-    navigator.permissions
-      ?.query({ name: 'notifications' })
-      .then((status) => status.addEventListener('change', this.onPermissionChange, { signal }), () => undefined);
   }
 
   /** Not in willUpdate: that runs on a server rendering the element too, which has no outbox. */
@@ -234,16 +233,10 @@ export class SyncNotifyButton extends LitElement {
     if (changed.has('owner')) sayElementOwner(this.owner, changed.get('owner') as string | undefined);
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.stopWatchingOutbox?.();
-    this.disconnection?.abort();
-  }
-
   override render() {
     const working = this.state === 'working';
     return html`
-      <button part="button" type="button" aria-busy=${working} aria-describedby="status error" @click=${this.handleClick}>
+      <button part="button" type="button" aria-busy=${working} aria-describedby="status error" ?disabled=${this.disabledByForm} @click=${this.handleClick}>
         <slot>${this.text.buttonLabel}</slot>
       </button>
       <p part="status" id="status" role="status">${this.statusMessage()}</p>
@@ -284,7 +277,7 @@ export class SyncNotifyButton extends LitElement {
   /** What the author set, as the pipeline takes it. */
   protected get authoredInput(): OutboxInput {
     return {
-      ...(Object.fromEntries(AUTHORED.map((name) => [name, this[name]])) as Pick<SyncNotifyButton, (typeof AUTHORED)[number]>),
+      ...(Object.fromEntries(AUTHORED.map((name) => [name, this[name]])) as Pick<SyncNotifyButtonBase, (typeof AUTHORED)[number]>),
       owner: this.signedIn,
       // The page's language applies unless the element sets its own.
       lang: nearestLang(this),
@@ -355,15 +348,6 @@ export class SyncNotifyButton extends LitElement {
     }
   };
 
-  private readonly onConnectivityChange = (): void => {
-    this.online = navigator.onLine;
-  };
-
-  /** Allowed again in the site settings: no reload needed, the next press asks or queues. */
-  private readonly onPermissionChange = (): void => {
-    if (this.state === 'denied' && Notification.permission !== 'denied') this.enter('idle');
-  };
-
   protected enter(state: SyncNotifyState): void {
     this.state = state;
     this.reason = undefined;
@@ -382,10 +366,9 @@ export class SyncNotifyButton extends LitElement {
   }
 }
 
+// The tag's class is declared by the file that defines it: `sync-notify-api-button.ts` here, and
+// `dist/sync-notify-button.d.ts` for the file that only notifies (a program sees one of them).
 declare global {
-  interface HTMLElementTagNameMap {
-    'sync-notify-button': SyncNotifyButton;
-  }
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merges the events into the DOM's map
   interface HTMLElementEventMap extends SyncNotifyEventMap {}
 }

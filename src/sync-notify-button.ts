@@ -4,9 +4,17 @@
  */
 import { sayMarkupOwner } from './page/control.js';
 import { customElement } from './page/define.js';
-import { SyncNotifyButton } from './sync-notify-button.component.js';
+import { SyncNotifyButtonBase } from './sync-notify-button.component.js';
 
 export * from './sync-notify-button.component.js';
 
-customElement('sync-notify-button')(SyncNotifyButton);
+/**
+ * `<sync-notify-button>` as `dist/sync-notify-button.js` defines it: it notifies; API calls and
+ * forms are the element of `dist/sync-notify-api-button.js`.
+ *
+ * @summary Send a notification now, or as soon as the device is back online.
+ */
+@customElement('sync-notify-button')
+export class SyncNotifyButton extends SyncNotifyButtonBase {}
+
 sayMarkupOwner();

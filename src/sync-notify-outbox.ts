@@ -6,21 +6,25 @@ import { customElement } from './page/define.js';
 import type { NotAcceptedProblem, OutboxFailure, OutboxItem } from './shared/outbox-schema.js';
 import type { OutboxAnnouncement } from './shared/protocol.js';
 import { coalesce } from './shared/coalesce.js';
-import { cancel, clearOutbox, dismissFailure, inScope, ownedBy, ownScope, retryNow, sayMarkupOwner, signedInOwner } from './page/control.js';
+import { cancel, clearOutbox, dismissFailure, inScope, type CancelOutcome, type DismissOutcome, type RetryOutcome, ownedBy, ownScope, retryNow, sayMarkupOwner, signedInOwner } from './page/control.js';
 import { OWNER_CHANGE } from './page/owner-state.js';
 import { emit, sentencesOf } from './page/element.js';
 import { nearestLang } from './page/lang.js';
 import { englishOutboxMessages, type SyncNotifyOutboxMessages } from './page/outbox-messages.js';
 import { listFailures, listItems } from './page/outbox.js';
-import { watchOutbox, type OutboxUpdate } from './page/watch-outbox.js';
+import { observeOutbox, WhileConnected } from './page/observers.js';
+import type { OutboxUpdate } from './page/watch-outbox.js';
 import { styles } from './sync-notify-outbox.styles.js';
 
 export interface SyncNotifyOutboxActionDetail {
   /** The item's or the failure's id. */
   id: string;
-  /** What the action did: `cancelled`, `already-sent`, `retrying`, `outbox-full`, `dismissed` or `not-found`. */
-  outcome: string;
+  /** What the action did. */
+  outcome: SyncNotifyOutboxOutcome;
 }
+
+/** What Cancel, Retry now or Dismiss came to. */
+export type SyncNotifyOutboxOutcome = CancelOutcome | RetryOutcome | DismissOutcome;
 
 export interface SyncNotifyOutboxEventMap {
   'sync-notify-outbox-action': CustomEvent<SyncNotifyOutboxActionDetail>;
@@ -95,16 +99,16 @@ export class SyncNotifyOutbox extends LitElement {
   /** The last change, said politely. */
   @state() private announcement = '';
 
-  private stopWatching?: () => void;
-
-  private ownerChanges?: AbortController;
+  constructor() {
+    super();
+    // Every announcement of the site's outbox, while connected.
+    observeOutbox(this, this.onOutboxUpdate);
+    // Someone else signed in on this page: their items, not the last person's.
+    new WhileConnected(this, (signal) => addEventListener(OWNER_CHANGE, () => void this.read(), { signal }));
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.stopWatching = watchOutbox(this.onOutboxUpdate);
-    // Someone else signed in on this page: their items, not the last person's.
-    this.ownerChanges = new AbortController();
-    addEventListener(OWNER_CHANGE, () => void this.read(), { signal: this.ownerChanges.signal });
     void this.read();
   }
 
@@ -119,12 +123,6 @@ export class SyncNotifyOutbox extends LitElement {
    */
   async clear(): Promise<{ items: number; failures: number }> {
     return clearOutbox({ scope: this.scope, owners: this.owners });
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.stopWatching?.();
-    this.ownerChanges?.abort();
   }
 
   private get text(): SyncNotifyOutboxMessages {
@@ -184,12 +182,12 @@ export class SyncNotifyOutbox extends LitElement {
   }
 
   /** One of an entry's buttons: named with the entry's title too, since every row has the same buttons. */
-  private renderAction({ id, notification }: OutboxItem | OutboxFailure, label: string, action: (id: string) => Promise<string>) {
+  private renderAction({ id, notification }: OutboxItem | OutboxFailure, label: string, action: (id: string) => Promise<SyncNotifyOutboxOutcome>) {
     const title = notification?.title ?? this.text.unreadable;
     return html`<button type="button" aria-label=${`${label}: ${title}`} @click=${() => this.act(id, action)}>${label}</button>`;
   }
 
-  private async act(id: string, action: (id: string) => Promise<string>): Promise<void> {
+  private async act(id: string, action: (id: string) => Promise<SyncNotifyOutboxOutcome>): Promise<void> {
     const outcome = await action(id);
     emit(this, 'sync-notify-outbox-action', { id, outcome });
   }

@@ -67,8 +67,10 @@ export async function retryNow(id: string): Promise<RetryOutcome> {
   return outcome;
 }
 
+export type DismissOutcome = 'dismissed' | 'not-found';
+
 /** Removes a rejected or expired item from the record of failures. */
-export function dismissFailure(id: string): Promise<'dismissed' | 'not-found'> {
+export function dismissFailure(id: string): Promise<DismissOutcome> {
   return betweenDeliveries(async () => {
     const outcome = await changeOutbox((_, failures) => {
       const failure = failures.find((candidate) => candidate.id === id);

@@ -143,9 +143,9 @@ export const activated = () =>
     // A page delivering itself (the tests race one against the worker) waits for nothing.
     if (!registration) return resolve(0);
     // Firefox (ESR 153) has no self.serviceWorker: there, the registration's active worker must be
-    // activated, and a new app's first worker starts with none at all (measured). Before, it
-    // delivered at its install, where a show is refused for want of an active worker, and its
-    // items waited until a page asked again. A listener added twice is added once.
+    // activated, and a new app's first worker starts with none at all (measured). Delivering at
+    // its install would be refused (a show needs an active worker), and its items would wait
+    // until a page asked again. A listener added twice is added once.
     const settleIfActivated = () => {
       if ((serviceWorker ?? registration.active)?.state == 'activated') return resolve(0);
       const workers = serviceWorker ? [serviceWorker] : [registration.installing, registration.waiting, registration.active];

@@ -1,8 +1,7 @@
 /**
- * Each request for delivery carries its own answer. The page used to keep the worker's answer in
- * one module variable, read after the request: two buttons (or a button and the JS API) asking at
- * once read whichever answer came last, and a button could report a silent worker that answered
- * it, or miss one that did not.
+ * Each request for delivery carries its own answer: two buttons (or a button and the JS API) asking
+ * at once each hear the worker's answer to their own request, never whichever came last, so that no
+ * button reports a silent worker that answered it, or misses one that did not.
  */
 import { expect } from '@open-wc/testing';
 import { requestDelivery } from '../../src/page/request-delivery.js';

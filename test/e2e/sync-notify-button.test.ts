@@ -399,7 +399,8 @@ describe('<sync-notify-button>', () => {
       await element.updateComplete;
       expect(element.state).to.equal('working');
       expect(buttonOf(element).getAttribute('aria-busy')).to.equal('true');
-      // A burst of presses, each while earlier ones are still being stored (it gave 5 of 200 before).
+      // A burst of presses, each while earlier ones are still being stored: a press swallowed while
+      // busy would show here as fewer items than presses.
       for (let press = 1; press < 50; press += 1) buttonOf(element).click();
       await waitUntil(() => queued.length === 50, `${queued.length} of 50 presses queued`);
       expect(new Set(queued).size).to.equal(50);
