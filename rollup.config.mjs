@@ -59,11 +59,11 @@ const library = (input, tsconfig) => ({
  * failures; an upload's time by its size; the header rules on both sides; the host's header hook.
  * Releases side by side (14.1, 3.5, 18.3, 6.5, 14.2 KB): the outbox opened at the version found,
  * the owners' database of its own, the worker's protocol release and the page's word about an older
- * worker. The house after forms (14.1 -> 14.2, 18.3 -> 18.4 KB; the field table gave back 40-60 B of
- * each page file, the workers' settle and deliver are within theirs): a class of its own for each
- * file's tag, and what the elements follow, and the form, as reactive controllers.
+ * worker. A class of its own for each file's tag, and what the elements follow and the form as
+ * reactive controllers (14.1 -> 14.2, 18.3 -> 18.4 KB; the field table gave back 40-60 B of each
+ * page file; the workers' refactored settle and deliver stay within theirs).
  */
-const standalone = ({ input, file, format, tsconfig, gzipKB, raised, tags }) => ({
+const standalone = ({ input, file, format, tsconfig, gzipKB, raised }) => ({
   input,
   output: { file, format, sourcemap: true },
   plugins: [
@@ -81,28 +81,20 @@ const standalone = ({ input, file, format, tsconfig, gzipKB, raised, tags }) => 
       format: { comments: false },
     }),
     sizeBudget({ gzipKB, raised }),
-    ...(format === 'es' ? [entryTypes(input, file, tags)] : []),
+    ...(format === 'es' ? [entryTypes(input, file)] : []),
   ],
 });
 
 /**
  * The types of a page file (`dist/x.d.ts` beside `dist/x.js`), for a site that loads dist/ by
  * script tag and checks its own code with TypeScript (`import type … from
- * 'sync-notify-button/dist/x.js'`): the declarations of the entry's source, in lib/. `tags` names
- * the classes this file defines that no other file of the package declares for its tag: the two
- * element files define `<sync-notify-button>` with different classes, and a program sees one.
+ * 'sync-notify-button/dist/x.js'`): the declarations of the entry's source, in lib/.
  */
-const entryTypes = (input, file, tags = {}) => ({
+const entryTypes = (input, file) => ({
   name: 'entry-types',
   generateBundle() {
     const source = `../lib/${input.replace(/^src\//, '').replace(/\.ts$/, '.js')}`;
-    const classes = Object.values(tags);
-    const lines = [`export * from '${source}';`];
-    if (classes.length) {
-      lines.push(`import type { ${classes.join(', ')} } from '${source}';`, 'declare global {', '  interface HTMLElementTagNameMap {');
-      lines.push(...Object.entries(tags).map(([tag, name]) => `    '${tag}': ${name};`), '  }', '}');
-    }
-    this.emitFile({ type: 'asset', fileName: basename(file).replace(/\.js$/, '.d.ts'), source: `${lines.join('\n')}\n` });
+    this.emitFile({ type: 'asset', fileName: basename(file).replace(/\.js$/, '.d.ts'), source: `export * from '${source}';\n` });
   },
 });
 
@@ -148,7 +140,6 @@ export default [
     file: 'dist/sync-notify-button.js',
     format: 'es',
     tsconfig: PAGE_TSCONFIG,
-    tags: { 'sync-notify-button': 'SyncNotifyButton' },
     gzipKB: 14.2,
     raised: { from: 13.4, why: 'owners that hold (to 13.6), every stored field bounded and the byte budget (to 13.8), releases side by side (to 14.1), a class of its own for the tag and reactive controllers (to 14.2)' },
   }),

@@ -107,6 +107,11 @@ export class SyncNotifyApiButton extends SyncNotifyButtonBase {
     queue: () => super.handleClick(),
   });
 
+  constructor() {
+    super();
+    this.pressListeners.push(this.forms);
+  }
+
   /** The form this element belongs to, as a native button's `form`: its ancestor, or the one its `form` attribute names. */
   get form(): HTMLFormElement | null {
     return this.internals.form;
@@ -167,8 +172,8 @@ sayMarkupOwner();
 /** The element as a page that loaded this file has it: `SyncNotifyButton` is this class here. */
 export { SyncNotifyApiButton as SyncNotifyButton };
 
-declare global {
-  interface HTMLElementTagNameMap {
-    'sync-notify-button': SyncNotifyApiButton;
+declare module './sync-notify-button.component.js' {
+  interface SyncNotifyButtonClasses {
+    api: SyncNotifyApiButton;
   }
 }

@@ -11,7 +11,7 @@ import { DEFAULT_MAX_AGE, DEFAULT_MAX_ITEMS, enqueue, type Admission } from './p
 import { activeRegistration, resumeDelivery } from './page/request-delivery.js';
 import { sayElementOwner } from './page/control.js';
 import { pageOwner } from './page/owner-state.js';
-import { emit, sentencesOf } from './page/element.js';
+import { emit, sentencesOf, type PressListener } from './page/element.js';
 import { nearestLang } from './page/lang.js';
 import type { InputProblem, OutboxInput } from './page/validate.js';
 import { observeConnectivity, observeOutbox, observePermission } from './page/observers.js';
@@ -209,6 +209,9 @@ export class SyncNotifyButtonBase extends LitElement {
   /** Items this element queued whose delivery it still reports, with their titles. */
   private readonly trackedItems = new Map<string, string>();
 
+  /** Controllers told of each press's outcome before the page hears it (the form submitter). */
+  protected readonly pressListeners: PressListener[] = [];
+
   /** Whether the browser says it is online: what the status line says of an item queued, and whether a press asks to keep storage. */
   @state() private online = true;
 
@@ -299,6 +302,7 @@ export class SyncNotifyButtonBase extends LitElement {
     this.trackedItems.set(item.id, item.notification.title);
     this.note = { title: item.notification.title };
     this.enter('queued');
+    for (const listener of this.pressListeners) listener.queued?.(item.id);
     emit(this, 'sync-notify-queued', { item, persistent });
     // This press's own request: another button's answer says nothing about this one.
     const { answered } = await queued.delivery;
@@ -361,14 +365,28 @@ export class SyncNotifyButtonBase extends LitElement {
     const hint = developerHint(failure);
     // For the developer, who can fix it; the person at the keyboard reads the sentence on screen.
     if (hint) console.error('<sync-notify-button>:', ...hint, this);
+    for (const listener of this.pressListeners) listener.failed?.(failure);
     const { reason, ...details } = failure;
     emit(this, 'sync-notify-error', { reason, message: this.describe(failure), ...details });
   }
 }
 
-// The tag's class is declared by the file that defines it: `sync-notify-api-button.ts` here, and
-// `dist/sync-notify-button.d.ts` for the file that only notifies (a program sees one of them).
+/**
+ * The classes that define `<sync-notify-button>` in this program: the element file with API calls
+ * adds its own (`api`, in sync-notify-api-button.ts), so that a program with either element file,
+ * or both, sees one declaration of the tag.
+ */
+export interface SyncNotifyButtonClasses {
+  base: SyncNotifyButtonBase;
+}
+
+/** The class of `<sync-notify-button>` in this program: the element with API calls where its file is, else the one that notifies. */
+export type SyncNotifyButtonTag = SyncNotifyButtonClasses extends { api: infer Api } ? Api : SyncNotifyButtonBase;
+
 declare global {
+  interface HTMLElementTagNameMap {
+    'sync-notify-button': SyncNotifyButtonTag;
+  }
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merges the events into the DOM's map
   interface HTMLElementEventMap extends SyncNotifyEventMap {}
 }

@@ -3,6 +3,19 @@
  * language, and tell the page. Kept tiny: the button's self-contained file has no bytes to spare.
  */
 
+import type { Failure } from './failure.js';
+
+/**
+ * What a controller of the button hears of its presses (the form submitter): told by the element
+ * itself, before its event, so that the page's listeners find what the controller did.
+ */
+export interface PressListener {
+  /** The press's item is stored, with this id. */
+  queued?(id: string): void;
+  /** A press, or the delivery of its item, failed. */
+  failed?(failure: Failure): void;
+}
+
 /**
  * An element's sentences, each from the author's `messages`, else from the translation registered
  * for the element's language (the modules of translations/ install the hook, which finds the

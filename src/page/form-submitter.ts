@@ -7,11 +7,13 @@
  * the sentences; this holds what happens to the form.
  */
 import { html, type ReactiveControllerHost } from 'lit';
+import type { PressListener } from './element.js';
 import { dismissFailure } from './control.js';
 import { formProperty } from './form-body.js';
 import type { SyncNotifyFormMessages } from './form-messages.js';
 import { keptFormFor, putBack, type KeptForm } from './form-recovery.js';
 import type { ApiCallInput } from './validate.js';
+import type { Failure } from './failure.js';
 import { observeOutbox, WhileConnected } from './observers.js';
 
 /** What the controller reads of its element, and the one thing it asks of it. */
@@ -50,9 +52,9 @@ const submitters = new WeakMap<Element, FormSubmitter>();
 /** The controller whose press is submitting a form, while the form's `submit` event is dispatched. */
 const pressedIn = new WeakMap<HTMLFormElement, FormSubmitter>();
 
-export class FormSubmitter extends WhileConnected {
+export class FormSubmitter implements PressListener {
   /** A form this form sent earlier that the server did not accept, and whether it is back in the form. */
-  kept?: { form: KeptForm; restored: boolean };
+  private kept?: { form: KeptForm; restored: boolean };
 
   /** The kept form that the form now holds again: the next press sends it again, with its id. */
   private resending?: string;
@@ -72,14 +74,12 @@ export class FormSubmitter extends WhileConnected {
   ) {
     // Listens on the window, after every listener of the page: a site's own `submit` or Enter
     // handler, wherever it was added and whenever, can cancel the event, and is obeyed.
-    super(host, (signal) => {
+    new WhileConnected(host, (signal) => {
       addEventListener('submit', this.onSubmit, { signal });
       addEventListener('keydown', this.onKeydown, { signal });
       // Once the page is parsed, so that its form holds every field: a module script runs after that.
       if (document.readyState == 'loading') addEventListener('DOMContentLoaded', () => void this.findKeptForm(), { signal, once: true });
       else void this.findKeptForm();
-      host.addEventListener('sync-notify-queued', ({ detail }) => this.queued(detail.item.id), { signal });
-      host.addEventListener('sync-notify-error', ({ detail }) => detail.reason == 'not-accepted' && detail.problem == 'shown-again' && this.showAgain(), { signal });
     });
     submitters.set(host, this);
     // One that another page sent, refused while this one is open: this one was rendered since.
@@ -108,7 +108,8 @@ export class FormSubmitter extends WhileConnected {
    * A press: in a form, it submits it. `requestSubmit()` checks the form's constraints (an invalid
    * form shows the browser's own messages and queues nothing), then fires its `submit` event, which
    * {@link onSubmit} answers. Synchronously: a permission prompt must stay within the press.
-   * Resolves with false where the element sends no form: the press is the element's own.
+   * Returns whether the press was the form's: false where the element sends no form, and the press
+   * is the element's own.
    */
   press(): boolean {
     const form = this.sentForm;
@@ -182,9 +183,10 @@ export class FormSubmitter extends WhileConnected {
 
   /**
    * Once queued, what was typed is in the outbox: the form pressed is reset, so that a second press
-   * does not send it again, and a kept form it held is queued again.
+   * does not send it again, and a kept form it held is queued again. Called by the element before
+   * its `sync-notify-queued`, so that listeners find the form as it will stay.
    */
-  private queued(id: string): void {
+  queued(id: string): void {
     this.pressedHere.add(id);
     const form = this.formPress;
     if (!form) return;
@@ -198,9 +200,9 @@ export class FormSubmitter extends WhileConnected {
    * back into the form at once, as typed, for the person to correct. One refused for its session or
    * token waits for the page to be opened again: this page's hidden fields are the refused ones.
    */
-  private showAgain(): void {
+  failed(failure: Failure): void {
     const form = this.sentForm;
-    if (form) void keptFormFor(form, this.options.signedIn()).then((kept) => kept && this.restore(kept), () => undefined);
+    if (form && failure.reason == 'not-accepted' && failure.problem == 'shown-again') void keptFormFor(form, this.options.signedIn()).then((kept) => kept && this.restore(kept), () => undefined);
   }
 
   /**

@@ -19,6 +19,7 @@ export class WhileConnected implements ReactiveController {
   }
 
   hostConnected(): void {
+    this.connection?.abort();
     this.listen((this.connection = new AbortController()).signal);
   }
 

@@ -97,7 +97,7 @@ describe('the user in control of the outbox', () => {
     expect(await retryNow(item.id)).to.equal('retrying');
     const [retried] = await listItems();
     expect(retried.id).to.equal(item.id);
-    // Before: the default max-age of 24 hours, whatever the item was queued with.
+    // The item's own max-age, not the default of 24 hours.
     expect((retried.expiresAt! - retried.queuedAt) / 1000).to.equal(week);
   });
 

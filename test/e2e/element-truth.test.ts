@@ -29,7 +29,7 @@ describe('the element tells the truth', () => {
     await setOffline(false);
     expect((await delivered).detail.id).to.equal(first.id);
     await element.updateComplete;
-    // Before: "“Second” sent.", naming the click that failed, and the failure wiped.
+    // The line names the click that was sent, and the later click's failure stays on screen.
     expect(statusText(element)).to.equal('“First” sent.');
     expect(errorText(element)).to.equal('Too many notifications are waiting, so this one was not queued.');
     expect(element.state).to.equal('error');

@@ -48,7 +48,8 @@ describe("the host's worker lifecycle", () => {
     });
     const activationMs = performance.now() - started;
     console.log(`worker replaced with 3 items waiting: activated in ${Math.round(activationMs)} ms`);
-    // Before: Chromium kept it `activating` for about 5 minutes, every navigation waiting on it.
+    // A show begun before activation would keep the worker `activating` in Chromium for about 5
+    // minutes, every navigation waiting on it.
     expect(activationMs).to.be.below(2_500);
 
     const page = await openHostPage();
@@ -67,8 +68,8 @@ describe("the host's worker lifecycle", () => {
     const app1 = await navigator.serviceWorker.register('/test/fixtures/slow-lifecycle-sw.js?activate-ms=4000', { scope: '/app1/' });
     await waitUntil(() => app1.active?.state === 'activating', 'app1 never began to activate', { interval: 10 });
     // Said by the host's activate listener, after the library's start and any listener of its own:
-    // before, app1's worker began its delivery by then, and Chromium kept its show waiting for the
-    // activation, with the origin's delivery lock held.
+    // a delivery app1's worker began by then would keep its show waiting for the activation in
+    // Chromium, with the origin's delivery lock held, and app2's delivery behind it.
     await activating;
     lifecycle.close();
     const asked = performance.now();
@@ -92,8 +93,8 @@ describe("the host's worker lifecycle", () => {
     // Its install takes a second: the worker's start trigger comes while no worker of the app is active.
     const app3 = await navigator.serviceWorker.register('/test/fixtures/slow-lifecycle-sw.js?install-ms=1000&activate-ms=0', { scope });
     await waitUntil(() => app3.active?.state === 'activated', 'app3 never activated');
-    // Before, in Firefox (no self.serviceWorker to wait on): shown at install, refused with no active
-    // worker, and kept until some page asked again.
+    // Firefox has no self.serviceWorker to wait on: a show at install would be refused (no active
+    // worker), and the item kept until some page asked again.
     await waitForNotifications(app3, 1);
     expect(await shownItemIds(app3)).to.deep.equal([waiting.id]);
     await outboxEmptied();
@@ -127,7 +128,7 @@ describe('apps under different scopes of one origin', () => {
     expect(outbox.heard.filter(({ type }) => type === 'delivered').map(({ id }) => id)).to.not.include(fromApp2.id);
     expect((await shownItemIds(app1)).sort()).to.deep.equal(fromApp1.map((item) => item.id).sort());
     expect(await shownItemIds(app2)).to.deep.equal([]);
-    // Before: app1's worker showed app2's notification too. Now it waits for its own app.
+    // app1's worker shows only its own app's items: app2's waits for its own worker.
     expect((await listItems()).map((item) => item.id)).to.deep.equal([fromApp2.id]);
 
     app2.active!.postMessage(FLUSH_REQUEST);

@@ -32,7 +32,7 @@ describe('an item the element reports as queued', () => {
     } finally {
       IDBDatabase.prototype.transaction = openTransaction;
     }
-    // Before: Chromium's default, relaxed since version 121: reported queued, yet not on disk.
+    // Chromium's default is relaxed since version 121: an item reported queued could be not yet on disk.
     expect(durabilities).to.have.length.above(0);
     expect(durabilities).to.deep.equal(durabilities.map(() => 'strict'));
     expect(await countItems()).to.equal(1);

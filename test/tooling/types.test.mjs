@@ -4,7 +4,8 @@
  * test/fixtures/types/ is a program of its own, as each site loads its own set of files, checked
  * under both module resolutions a site uses, the libraries' .d.ts included. A fixture's
  * `@ts-expect-error` lines are checks too: where the types say too much (`keepForm` on the element
- * that only notifies), the line has no error, and tsc reports the comment (TS2578).
+ * that only notifies), the line has no error, and tsc reports the comment (TS2578). Where a program
+ * holds both element files, the tag is the element with API calls: one declaration, never two.
  */
 import assert from 'node:assert/strict';
 import { join, relative } from 'node:path';
@@ -41,6 +42,7 @@ const SITES = {
   'script-tag-button.ts': 'dist/sync-notify-button.js: `<sync-notify-button>` is the element that notifies, without the API settings',
   'script-tag-api-button-and-outbox.ts': 'dist/sync-notify-api-button.js and dist/sync-notify-outbox.js: both tags, with the API settings, and the action outcome a union',
   'npm-package.ts': "the npm package's main entry and its outbox: querySelector finds the element with API calls and forms",
+  'one-program-for-every-page.ts': 'every dist file and the React 19 typings in one program: one declaration of each tag, no conflict',
 };
 
 for (const [fixture, what] of Object.entries(SITES)) {
