@@ -381,7 +381,7 @@ export interface SyncNotifyButtonClasses {
 }
 
 /** The class of `<sync-notify-button>` in this program: the element with API calls where its file is, else the one that notifies. */
-export type SyncNotifyButtonTag = SyncNotifyButtonClasses extends { api: infer Api } ? Api : SyncNotifyButtonBase;
+export type SyncNotifyButtonTag = SyncNotifyButtonClasses extends { api: infer Api } ? Api : SyncNotifyButtonClasses['base'];
 
 declare global {
   interface HTMLElementTagNameMap {

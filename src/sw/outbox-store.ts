@@ -56,16 +56,18 @@ async function declaredOwner(scope: string): Promise<unknown> {
 }
 
 /** Every queued item of the outbox, oldest first, and the owner last declared for the app of `scope`. */
-export const listItems = async (scope: string): Promise<[OutboxItem[], unknown]> => [
-  await transact(['items'], 'readonly', (store) => {
-    const items = store('items').getAll() as IDBRequest<OutboxItem[]>;
-    return () => items.result;
-  }),
-  await declaredOwner(scope),
-];
+export const listItems = (scope: string): Promise<[OutboxItem[], unknown]> =>
+  // The owner is in a database of its own: both reads go at once.
+  Promise.all([
+    transact(['items'], 'readonly', (store) => {
+      const items = store('items').getAll() as IDBRequest<OutboxItem[]>;
+      return () => items.result;
+    }),
+    declaredOwner(scope),
+  ]);
 
 /** One item as it is stored now (undefined once it is gone), and the owner last declared for the app of `scope`. */
-export const readItem = async (seq: number, scope: string): Promise<[unknown, unknown]> => [await read('items', seq), await declaredOwner(scope)];
+export const readItem = (seq: number, scope: string): Promise<[unknown, unknown]> => Promise.all([read('items', seq), declaredOwner(scope)]);
 
 const nothing = () => undefined;
 

@@ -99,6 +99,20 @@ async function sendAfterTheSessionEnded(user: SiteUser, query = '') {
   return { item, file, staleToken };
 }
 
+/**
+ * Queues the filled form while the site is being deployed (503 for `user`): resolves once the first
+ * post was answered, with the item waiting for its retry.
+ */
+async function pressDuringMaintenance(user: SiteUser) {
+  const file = attachment();
+  const { element, form } = await contactPage();
+  fillIn(form, TYPED, file);
+  await setMaintenance(true, user.username);
+  const item = await press(element);
+  await waitUntil(async () => (await listItems())[0]?.attempts === 1, 'the first post was never answered 503');
+  return { element, item, file };
+}
+
 /** Nothing was confirmed, nothing stored, and the failure keeps every field and the file. */
 async function expectKeptNotSent(host: { registration: ServiceWorkerRegistration }, user: SiteUser, id: string, file: File) {
   expect(await storedMessages(user.username), 'the server stored nothing').to.deep.equal([]);
@@ -217,13 +231,8 @@ describe('forms on a real server (Django): sent only when the server took it', (
   });
 
   it("A's page left open while B signs in elsewhere: the server's owner check answers 409, and the form waits for A, never stored as B's", async () => {
-    const file = attachment();
-    const { element, form } = await contactPage();
-    fillIn(form, TYPED, file);
     // The site is being deployed while A sends: A's post waits for a retry.
-    await setMaintenance(true, user.username);
-    const item = await press(element);
-    await waitUntil(async () => (await listItems())[0]?.attempts === 1, 'the first post was never answered 503');
+    const { element, item, file } = await pressDuringMaintenance(user);
     // B signs in in another tab, landing on a page that says nothing of who is signed in; A's tab
     // stays open and still says A. The retry goes with B's cookies.
     const other = await createUser();
@@ -250,13 +259,8 @@ describe('forms on a real server (Django): sent only when the server took it', (
   });
 
   it('a token rotated by signing in again while it waited: refused, kept; its page sends it again with the new token', async () => {
-    const file = attachment();
-    const { element, form } = await contactPage();
-    fillIn(form, TYPED, file);
     // The site is being deployed: the post waits for a retry.
-    await setMaintenance(true, user.username);
-    const item = await press(element);
-    await waitUntil(async () => (await listItems())[0]?.attempts === 1, 'the first post was never answered 503');
+    const { element, item, file } = await pressDuringMaintenance(user);
     // Meanwhile the person signs in again (in another tab): Django rotates the CSRF token.
     (await signIn(user)).remove();
     const said = firstWord(element);
