@@ -198,11 +198,15 @@ function renderElement({ tag, declarations, documented }, entryPoints) {
 
 const kb = (bytes) => (bytes / 1000).toFixed(2);
 
+/** A chunk the page files share (rollup.config.mjs), imported by them, never loaded by a site itself. */
+const isChunk = (file) => /^dist\/sync-notify-shared-[\w-]+\.js$/.test(file);
+
 /** The reference, as markdown. */
 export async function generateReference() {
   const manifest = JSON.parse(read('custom-elements.json'));
   const sizes = JSON.parse(read(SIZE_REPORT));
-  const distFiles = Object.keys(sizes).sort();
+  // What a site loads: the entries and the classic scripts, not the chunks the entries import.
+  const distFiles = Object.keys(sizes.files).filter((file) => !isChunk(file));
   const npm = npmEntries();
   const declared = declaredExports(npm.map((entry) => entry.types));
   const dist = await distExports(distFiles);
@@ -256,14 +260,35 @@ export async function generateReference() {
     ),
   );
 
-  out.push('## Sizes', '', "Each file in `dist/`, as the build measured it (`dist/sizes.json`); the build fails when a file's gzip size is over its budget (`rollup.config.mjs`). 1 KB = 1000 bytes.", '');
+  out.push(
+    '## Sizes',
+    '',
+    "As the build measured them (`dist/sizes.json`), each file compressed on its own, as a server sends it; 1 KB = 1000 bytes. The build fails when a page pays more than its file's gzip budget (`rollup.config.mjs`), or when a page that loads several page files pays more than 1.35 × the larger alone.",
+    '',
+    '### What a page pays',
+    '',
+    'A page file imports its shared chunks from its own folder: a page that loads one file pays for it and its chunks; a page that loads several pays for each chunk once.',
+    '',
+  );
+  const chunkCount = (files) => files.filter(isChunk).length;
   out.push(
     table(
-      ['file', 'raw', 'gzip', 'brotli', 'gzip budget'],
-      distFiles.map((file) => {
-        const { raw, gzip, brotli, budgetGzip } = sizes[file];
-        return [code(file), `${kb(raw)} KB`, `${kb(gzip)} KB`, `${kb(brotli)} KB`, `${kb(budgetGzip)} KB`];
-      }),
+      ['a page that loads', 'files fetched', 'raw', 'gzip', 'brotli', 'gzip budget'],
+      Object.entries(sizes.pages).map(([page, { files, raw, gzip, brotli, budgetGzip }]) => [
+        page.split(' + ').map(code).join(' + '),
+        chunkCount(files) ? `${files.length} (${chunkCount(files)} shared)` : '1',
+        `${kb(raw)} KB`,
+        `${kb(gzip)} KB`,
+        `${kb(brotli)} KB`,
+        `${kb(budgetGzip)} KB`,
+      ]),
+    ),
+  );
+  out.push('', '### Each file', '', "With its `integrity` value, for a page that pins the files it loads from a CDN ([Security](security.md#loading-from-a-cdn-or-from-the-sites-own-server)). The shared chunks' names change with their content.", '');
+  out.push(
+    table(
+      ['file', 'raw', 'gzip', 'brotli', 'integrity'],
+      Object.entries(sizes.files).map(([file, { raw, gzip, brotli, integrity }]) => [code(file), `${kb(raw)} KB`, `${kb(gzip)} KB`, `${kb(brotli)} KB`, code(integrity)]),
     ),
   );
   return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';

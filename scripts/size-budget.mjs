@@ -1,23 +1,32 @@
 /**
- * Rollup plugin: prints a bundle's raw, gzip and brotli sizes and fails the build when the gzip
- * size is over budget. An embeddable widget is paid for by every page that loads it. Each size
- * and budget is also merged into `dist/sizes.json`, the build's own report, from which
- * `npm run reference` lists them (docs/reference.md), so the docs never quote a size by hand.
+ * Rollup plugin: prints what each file of a bundle weighs (raw, gzip, brotli) and what a page pays
+ * that loads an entry: the entry and every chunk it imports, each file compressed on its own as a
+ * server sends it. The build fails when a page is over its entry's gzip budget, or when a page that
+ * loads several entries pays more than `together` times the larger alone (the shared chunks are
+ * what keeps it low). An embeddable widget is paid for by every page that loads it. Everything is
+ * also merged into `dist/sizes.json`, the build's own report, from which `npm run reference` lists
+ * it (docs/reference.md), so the docs never quote a size by hand.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-/** The build's size report: `{ "dist/x.js": { raw, gzip, brotli, budgetGzip } }`, bytes, sorted by file. */
+/**
+ * The build's size report, bytes: `files` (`{ "dist/x.js": { raw, gzip, brotli, integrity } }`) and
+ * `pages` (`{ "dist/x.js": { files, raw, gzip, brotli, budgetGzip } }`: a page that loads that entry
+ * alone; `"dist/x.js + dist/y.js"`: entries loaded together), each sorted by name.
+ */
 export const SIZE_REPORT = 'dist/sizes.json';
 
-/** Merges `entries` into the report. Synchronous: the configs of one build share it, and run in one process. */
-function report(entries) {
+const sortedByKey = (object) => Object.fromEntries(Object.keys(object).sort().map((key) => [key, object[key]]));
+
+/** Merges `report` into the file. Synchronous: the configs of one build share it, and run in one process. */
+function merge({ files, pages }) {
   const sizes = existsSync(SIZE_REPORT) ? JSON.parse(readFileSync(SIZE_REPORT, 'utf8')) : {};
-  Object.assign(sizes, entries);
-  const sorted = Object.fromEntries(Object.keys(sizes).sort().map((file) => [file, sizes[file]]));
   mkdirSync(dirname(SIZE_REPORT), { recursive: true });
-  writeFileSync(SIZE_REPORT, JSON.stringify(sorted, null, 2) + '\n');
+  const merged = { files: sortedByKey({ ...sizes.files, ...files }), pages: sortedByKey({ ...sizes.pages, ...pages }) };
+  writeFileSync(SIZE_REPORT, JSON.stringify(merged, null, 2) + '\n');
 }
 
 /** Sizes of one file, in bytes. */
@@ -31,34 +40,88 @@ export function measure(code) {
 }
 
 const kb = (bytes) => `${(bytes / 1000).toFixed(2)} KB`;
+const sum = (sizes) =>
+  sizes.reduce((total, size) => ({ raw: total.raw + size.raw, gzip: total.gzip + size.gzip, brotli: total.brotli + size.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+
+/** `names` and every chunk they import, in the order a browser meets them. */
+function closure(bundle, names, seen = new Set()) {
+  for (const name of names) {
+    if (seen.has(name)) continue;
+    seen.add(name);
+    closure(bundle, bundle[name].imports, seen);
+  }
+  return [...seen];
+}
+
+/** Every set of two or more of `items`, smallest first. */
+const combinations = (items) =>
+  items
+    .reduce((sets, item) => [...sets, ...sets.map((set) => [...set, item])], [[]])
+    .filter((set) => set.length > 1)
+    .sort((a, b) => a.length - b.length);
 
 /**
- * @param {{ gzipKB: number, raised?: { from: number, why: string } }} budget gzip budget in
- *   kilobytes (1 KB = 1000 bytes), and its last raise: what it was, and for what, printed with it
+ * @param {{ gzipKB: number, raised?: { from: number, why: string } }
+ *   | { entries: Record<string, { gzipKB: number, raised?: { from: number, why: string } }>, together: number }} budget
+ *   the gzip budget (1 KB = 1000 bytes) of a page that loads the bundle's one entry, and its last
+ *   raise (what it was, and for what, printed with it); or, for a bundle of several entries with
+ *   shared chunks, one such budget per entry file name, and the most a page that loads several
+ *   pays, as a multiple of the larger alone
  */
-export function sizeBudget({ gzipKB, raised }) {
-  const measured = {};
+export function sizeBudget(budget) {
+  const report = { files: {}, pages: {} };
   return {
     name: 'size-budget',
     generateBundle(options, bundle) {
+      const path = (fileName) => relative(process.cwd(), join(options.dir ?? dirname(options.file), fileName)).split('\\').join('/');
+      const sizes = {};
       for (const chunk of Object.values(bundle)) {
         if (chunk.type !== 'chunk') continue;
-        const size = measure(chunk.code);
-        const file = relative(process.cwd(), join(options.dir ?? dirname(options.file), chunk.fileName)).split('\\').join('/');
-        measured[file] = { ...size, budgetGzip: Math.round(gzipKB * 1000) };
-        const verdict = size.gzip <= gzipKB * 1000 ? 'within' : 'OVER';
+        sizes[chunk.fileName] = measure(chunk.code);
+        report.files[path(chunk.fileName)] = sizes[chunk.fileName];
+      }
+      const entries = Object.keys(sizes).filter((fileName) => bundle[fileName].isEntry);
+      const page = (names) => {
+        const files = closure(bundle, names);
+        return { files: files.map(path), ...sum(files.map((file) => sizes[file])) };
+      };
+      const alone = {};
+      for (const entry of entries) {
+        const { gzipKB, raised } = budget.entries?.[entry] ?? budget;
+        alone[entry] = page([entry]);
+        const { files, raw, gzip, brotli } = alone[entry];
+        report.pages[path(entry)] = { ...alone[entry], budgetGzip: Math.round(gzipKB * 1000) };
+        const verdict = gzip <= gzipKB * 1000 ? 'within' : 'OVER';
+        const withImports = files.length > 1 ? `; a page with it alone, ${files.length} files` : '';
         this.info(
-          `${chunk.fileName}: ${kb(size.raw)} raw, ${kb(size.gzip)} gzip, ${kb(size.brotli)} brotli ` +
+          `${entry}: ${kb(sizes[entry].gzip)} gzip${withImports}: ${kb(raw)} raw, ${kb(gzip)} gzip, ${kb(brotli)} brotli ` +
             `(${verdict} the ${gzipKB} KB gzip budget${raised ? `, raised from ${raised.from} KB for ${raised.why}` : ''})`,
         );
-        if (verdict === 'OVER') {
-          this.error(`${chunk.fileName} is ${kb(size.gzip)} gzip, over its ${gzipKB} KB budget`);
-        }
+        if (verdict === 'OVER') this.error(`a page that loads ${entry} pays ${kb(gzip)} gzip, over its ${gzipKB} KB budget`);
+      }
+      for (const chunk of Object.keys(sizes).filter((file) => !entries.includes(file))) {
+        const users = entries.filter((entry) => alone[entry].files.includes(path(chunk)));
+        this.info(`${chunk}: ${kb(sizes[chunk].gzip)} gzip, imported by ${users.join(', ')}`);
+      }
+      if (!budget.together) return;
+      for (const set of combinations(entries)) {
+        const together = page(set);
+        const larger = Math.max(...set.map((entry) => alone[entry].gzip));
+        const limit = Math.floor(budget.together * larger);
+        report.pages[set.map(path).join(' + ')] = { ...together, budgetGzip: limit };
+        const ratio = (together.gzip / larger).toFixed(2);
+        this.info(`${set.join(' + ')}: ${kb(together.gzip)} gzip in ${together.files.length} files, ${ratio} × the larger alone (at most ${budget.together} ×)`);
+        if (together.gzip > limit) this.error(`a page that loads ${set.join(' and ')} pays ${ratio} × the larger alone, over ${budget.together} ×`);
       }
     },
     // After the files are written: the config's rmSync of dist/ ran long before.
     writeBundle() {
-      report(measured);
+      // What a site puts in `integrity` (docs/security.md): the hash of the file as written, its
+      // source map comment included.
+      for (const [file, size] of Object.entries(report.files)) {
+        size.integrity = `sha384-${createHash('sha384').update(readFileSync(file)).digest('base64')}`;
+      }
+      merge(report);
     },
   };
 }

@@ -12,19 +12,11 @@ export { activeRegistration, type DeliveryRoute } from './page/request-delivery.
 export { detectSupport, requestNotificationPermission } from './page/capabilities.js';
 export type { Capability, PermissionOutcome, SupportReport } from './page/capabilities.js';
 export { watchOutbox, type OutboxUpdate, type OutboxWatcher } from './page/watch-outbox.js';
-export { countItems, listFailures, listItems } from './page/outbox.js';
-export {
-  cancel,
-  clearOutbox,
-  dismissFailure,
-  retryNow,
-  setOwner,
-  type CancelOutcome,
-  type ClearOptions,
-  type DismissOutcome,
-  type OwnerOptions,
-  type RetryOutcome,
-} from './page/control.js';
+export { countItems } from './page/outbox.js';
+export { listFailures, listItems } from './page/outbox-list.js';
+export { clearOutbox, setOwner, type ClearOptions, type OwnerOptions } from './page/control.js';
+export { cancel, retryNow, type CancelOutcome, type RetryOutcome } from './page/item-actions.js';
+export { dismissFailure, type DismissOutcome } from './page/dismiss.js';
 export type { OutboxApiCall, OutboxFailure, OutboxItem, OutboxNotification } from './page/outbox.js';
 export type { OutboxAnnouncement } from './shared/protocol.js';
 export { englishMessages, type SyncNotifyMessages, type SyncNotifyTranslation, type TranslationHook, type TranslationTable } from './page/messages.js';

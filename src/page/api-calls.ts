@@ -13,7 +13,7 @@ import type { OutboxApiCall, OutboxNotification } from '../shared/outbox-schema.
 import { SyncNotifyError } from './failure.js';
 import { encodeForm, formProperty } from './form-body.js';
 import { queueOrThrow, type QueuedNotification } from './queue.js';
-import { deliverAgainAt } from './request-delivery.js';
+import { askWorkerToDeliver, watchedRegistration } from './request-delivery.js';
 import {
   absoluteUrl,
   enableApiCallInput,
@@ -103,6 +103,32 @@ function validateApiCall(
 }
 
 enableApiCallInput(validateApiCall);
+
+let retryTimer: ReturnType<typeof setTimeout> | undefined;
+let retryTimerDue = Infinity;
+
+/** setTimeout's longest delay: a longer one overflows and fires at once, in a loop. */
+const MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
+
+/**
+ * Asks the worker again at `retryAt`, when a request the server could not take yet is due (the
+ * worker announces it; api-calls.ts listens): not sooner than a second from now, whatever an
+ * announcement says, so that no announcement makes a loop. The earliest due time is kept, not the
+ * last one announced: a call due in a second must not wait an hour behind another endpoint's call.
+ * The worker, asked, announces again every time still ahead.
+ */
+export function deliverAgainAt(retryAt: number): void {
+  // `|| 0`: an announcement from another script may carry no number, and NaN would pass both bounds.
+  const now = Date.now();
+  const delay = Math.min(Math.max(retryAt - now || 0, 1000), MAX_TIMER_DELAY_MS);
+  if (now + delay >= retryTimerDue) return;
+  clearTimeout(retryTimer);
+  retryTimerDue = now + delay;
+  retryTimer = setTimeout(() => {
+    retryTimerDue = Infinity;
+    if (watchedRegistration) void askWorkerToDeliver(watchedRegistration);
+  }, delay);
+}
 
 // A request the server could not take yet is tried again when the worker says. Not on a server
 // rendering the page, where an open channel would keep the process from ending.

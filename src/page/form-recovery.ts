@@ -7,7 +7,7 @@
 import { typedEntries } from '../shared/form-entries.js';
 import type { FormEntry, OutboxFailure } from '../shared/outbox-schema.js';
 import { formProperty } from './form-body.js';
-import { listFailures } from './outbox.js';
+import { listFailures } from './outbox-list.js';
 
 /** A kept form: a failure that holds a form's request. */
 export type KeptForm = OutboxFailure & { request: NonNullable<OutboxFailure['request']> };

@@ -8,7 +8,7 @@
  */
 import { html, type ReactiveControllerHost } from 'lit';
 import type { PressListener } from './element.js';
-import { dismissFailure } from './control.js';
+import { dismissFailure } from './dismiss.js';
 import { formProperty } from './form-body.js';
 import type { SyncNotifyFormMessages } from './form-messages.js';
 import { keptFormFor, putBack, type KeptForm } from './form-recovery.js';

@@ -1,5 +1,6 @@
 /**
- * The page's side of the outbox, on idb: queue an item, count, list, clear. The worker drains the
+ * The page's side of the outbox, on idb: queue an item, count, change, declare who is signed in
+ * (listing is outbox-list.ts, for the files that list). The worker drains the
  * same database through sw/outbox-store.ts; both open it through shared/open-outbox.ts, with the
  * schema in shared/outbox-schema.ts.
  * Only idb's core is used (wrapped requests and transactions): the self-contained build leaves
@@ -8,7 +9,6 @@
 import { wrap, type IDBPDatabase } from 'idb';
 import { openOutbox, openOwners } from '../shared/open-outbox.js';
 import { DECLARED_OWNER, type OutboxFailure, type OutboxItem, type OutboxSchema, type OwnersSchema } from '../shared/outbox-schema.js';
-import { isDeliverable, isListableFailure } from '../shared/outbox-record.js';
 import { OUTBOX_BYTE_BUDGET, roomOf } from '../shared/limits.js';
 
 export type { OutboxApiCall, OutboxFailure, OutboxItem, OutboxNotification } from '../shared/outbox-schema.js';
@@ -30,7 +30,7 @@ export class OutboxFullError extends Error {
 export type OutboxDraft = Omit<OutboxItem, 'seq'>;
 
 /** This context's connection (shared/open-outbox.ts), in idb's wrapper: idb keeps one wrapper a connection. */
-const database = (): Promise<IDBPDatabase<OutboxSchema>> => openOutbox().then((db) => wrap(db) as IDBPDatabase<OutboxSchema>);
+export const database = (): Promise<IDBPDatabase<OutboxSchema>> => openOutbox().then((db) => wrap(db) as IDBPDatabase<OutboxSchema>);
 
 /**
  * Stores a new item at the end of the queue, unless the outbox already holds `maxItems`, or the
@@ -63,26 +63,8 @@ export async function addItem(draft: OutboxDraft, maxItems = Infinity, failureSe
   return { ...draft, seq };
 }
 
-/**
- * Every queued item, oldest first. A record of another shape (another version, another script, a
- * half-written one) is left out: the worker sets it aside as a failure, `malformed`, when it flushes.
- */
-export async function listItems(): Promise<OutboxItem[]> {
-  return (await (await database()).transaction('items').store.getAll()).filter(isDeliverable);
-}
-
 export async function countItems(): Promise<number> {
   return (await database()).transaction('items').store.count();
-}
-
-/**
- * Items dropped undelivered: requests the server rejected, items that expired, malformed records.
- * A rejection recorded by an earlier version, as `refused`, is read as `rejected`.
- */
-export async function listFailures(): Promise<OutboxFailure[]> {
-  return (await (await database()).transaction('failures').store.getAll())
-    .filter(isListableFailure)
-    .map((failure) => ((failure.reason as string) == 'refused' ? { ...failure, reason: 'rejected' } : failure));
 }
 
 /** What {@link changeOutbox}'s `decide` asks for: its answer, and the writes that go with it. */

@@ -50,7 +50,8 @@ export async function activeRegistration(): Promise<ServiceWorkerRegistration | 
   return knownRegistration;
 }
 
-let watchedRegistration: ServiceWorkerRegistration | undefined;
+/** The registration this page asked to deliver, asked again on reconnect (and by api-calls.ts when a call is due). */
+export let watchedRegistration: ServiceWorkerRegistration | undefined;
 
 async function registerSync(registration: ServiceWorkerRegistration): Promise<boolean> {
   try {
@@ -68,7 +69,7 @@ async function registerSync(registration: ServiceWorkerRegistration): Promise<bo
  * (https://wicg.github.io/background-sync/spec/#dom-syncmanager-register: a waiting registration
  * turns pending). The delivery lock makes the second trigger harmless.
  */
-function askWorkerToDeliver(registration: ServiceWorkerRegistration): Promise<boolean> {
+export function askWorkerToDeliver(registration: ServiceWorkerRegistration): Promise<boolean> {
   const worker = navigator.onLine && registration.active;
   if (!worker) return Promise.resolve(true);
   // The worker answers on the port as it starts: a worker without this library's line never does.
@@ -106,32 +107,6 @@ function onReconnect(): void {
   if (!watchedRegistration) return;
   void askWorkerToDeliver(watchedRegistration);
   void registerSync(watchedRegistration);
-}
-
-let retryTimer: ReturnType<typeof setTimeout> | undefined;
-let retryTimerDue = Infinity;
-
-/** setTimeout's longest delay: a longer one overflows and fires at once, in a loop. */
-const MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
-
-/**
- * Asks the worker again at `retryAt`, when a request the server could not take yet is due (the
- * worker announces it; api-calls.ts listens): not sooner than a second from now, whatever an
- * announcement says, so that no announcement makes a loop. The earliest due time is kept, not the
- * last one announced: a call due in a second must not wait an hour behind another endpoint's call.
- * The worker, asked, announces again every time still ahead.
- */
-export function deliverAgainAt(retryAt: number): void {
-  // `|| 0`: an announcement from another script may carry no number, and NaN would pass both bounds.
-  const now = Date.now();
-  const delay = Math.min(Math.max(retryAt - now || 0, 1000), MAX_TIMER_DELAY_MS);
-  if (now + delay >= retryTimerDue) return;
-  clearTimeout(retryTimer);
-  retryTimerDue = now + delay;
-  retryTimer = setTimeout(() => {
-    retryTimerDue = Infinity;
-    if (watchedRegistration) void askWorkerToDeliver(watchedRegistration);
-  }, delay);
 }
 
 /**

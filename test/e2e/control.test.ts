@@ -1,5 +1,5 @@
 /**
- * The person at the keyboard in control (src/page/control.ts): cancel before reconnect, cancel
+ * The person at the keyboard in control (src/page/control.ts, item-actions.ts, dismiss.ts): cancel before reconnect, cancel
  * racing a delivery in flight, retry now after a refusal, dismiss, clear at sign-out while a sync
  * fires, and a cancel from another tab, in real browsers with the host's real worker.
  */
@@ -8,8 +8,11 @@ import { waitUntil } from '../support/wait.js';
 import '../../src/sync-notify-api-button.js';
 import type { SyncNotifyButton } from '../../src/sync-notify-button.js';
 import { queueApiCall } from '../../src/page/api-calls.js';
-import { cancel, clearOutbox, dismissFailure, retryNow } from '../../src/page/control.js';
-import { countItems, listFailures, listItems } from '../../src/page/outbox.js';
+import { clearOutbox } from '../../src/page/control.js';
+import { cancel, retryNow } from '../../src/page/item-actions.js';
+import { dismissFailure } from '../../src/page/dismiss.js';
+import { countItems } from '../../src/page/outbox.js';
+import { listFailures, listItems } from '../../src/page/outbox-list.js';
 import { queueNotification } from '../../src/page/queue.js';
 import {
   markerShown,

@@ -7,7 +7,7 @@
  */
 import { expect, oneEvent } from '@open-wc/testing';
 import { typedEntries } from '../../src/shared/form-entries.js';
-import { listFailures, listItems } from '../../src/page/outbox.js';
+import { listFailures, listItems } from '../../src/page/outbox-list.js';
 import { betweenDeliveries } from '../../src/shared/protocol.js';
 import '../../src/sync-notify-outbox.js';
 import type { SyncNotifyButton, SyncNotifyErrorDetail } from '../../src/sync-notify-button.js';

@@ -12,7 +12,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { waitUntil } from '../support/wait.js';
 import '../../src/sync-notify-api-button.js';
 import type { SyncNotifyButton } from '../../src/sync-notify-button.js';
-import { changeOutbox, listFailures, listItems } from '../../src/page/outbox.js';
+import { changeOutbox } from '../../src/page/outbox.js';
+import { listFailures, listItems } from '../../src/page/outbox-list.js';
 import { queueApiCall } from '../../src/page/api-calls.js';
 import {
   limitStorage,

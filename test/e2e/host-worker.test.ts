@@ -8,7 +8,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { waitUntil } from '../support/wait.js';
 import '../../src/sync-notify-api-button.js';
 import type { SyncNotifyButton } from '../../src/sync-notify-button.js';
-import { countItems, listItems } from '../../src/page/outbox.js';
+import { countItems } from '../../src/page/outbox.js';
+import { listItems } from '../../src/page/outbox-list.js';
 import { storeNotification } from '../../src/page/queue.js';
 import { FLUSH_REQUEST } from '../../src/shared/protocol.js';
 import {

@@ -1,7 +1,8 @@
 /** The outbox store against the browser's real IndexedDB. */
 import { expect } from '@open-wc/testing';
 import { removeItems } from '../../src/sw/outbox-store.js';
-import { addItem, closeOutbox, countItems, listItems } from '../../src/page/outbox.js';
+import { addItem, closeOutbox, countItems } from '../../src/page/outbox.js';
+import { listItems } from '../../src/page/outbox-list.js';
 import type { OutboxDraft } from '../../src/page/outbox.js';
 import { clearStores } from '../support/browser.js';
 

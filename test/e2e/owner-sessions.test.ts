@@ -9,7 +9,7 @@ import { expect } from '@open-wc/testing';
 import { waitUntil } from '../support/wait.js';
 import { queueApiCall } from '../../src/page/api-calls.js';
 import type { SyncNotifyButton } from '../../src/sync-notify-button.js';
-import { listItems } from '../../src/page/outbox.js';
+import { listItems } from '../../src/page/outbox-list.js';
 import { queueNotification } from '../../src/page/queue.js';
 import { lastDeclaredOwner } from '../../src/page/outbox.js';
 import { setOffline, shownNotifications, useHostWorker } from '../support/browser.js';

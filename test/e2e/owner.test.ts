@@ -12,7 +12,8 @@ import type { SyncNotifyButton } from '../../src/sync-notify-button.js';
 import type { SyncNotifyOutbox } from '../../src/sync-notify-outbox.js';
 import { queueApiCall } from '../../src/page/api-calls.js';
 import { clearOutbox, setOwner } from '../../src/page/control.js';
-import { countItems, listItems } from '../../src/page/outbox.js';
+import { countItems } from '../../src/page/outbox.js';
+import { listItems } from '../../src/page/outbox-list.js';
 import { queueNotification } from '../../src/page/queue.js';
 import { betweenDeliveries } from '../../src/shared/protocol.js';
 import {

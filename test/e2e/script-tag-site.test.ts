@@ -7,7 +7,8 @@ import { waitUntil } from '../support/wait.js';
 import type { SyncNotifyButton } from '../../src/sync-notify-button.js';
 import type { SyncNotifyOutbox } from '../../src/sync-notify-outbox.js';
 import type { OutboxItem } from '../../src/page/outbox.js';
-import { countItems, listItems } from '../../src/page/outbox.js';
+import { countItems } from '../../src/page/outbox.js';
+import { listItems } from '../../src/page/outbox-list.js';
 import { queueNotification } from '../../src/page/queue.js';
 import { openOutbox } from '../../src/shared/open-outbox.js';
 import { setOffline, shownNotifications, useHostWorker, waitForNotifications } from '../support/browser.js';
@@ -59,6 +60,28 @@ const listed = (outbox: SyncNotifyOutbox) =>
 
 describe('a site that loads only the dist files by script tag', () => {
   const host = useHostWorker();
+
+  it('runs one copy of Lit and of the shared code: the two files import the chunks the build counted, and both elements work', async () => {
+    const { frame, site } = await openSite();
+    const lit = site as unknown as Record<'litElementVersions' | 'reactiveElementVersions' | 'litHtmlVersions', string[]>;
+    // Each copy of Lit's three packages adds its version as it loads: two copies, two entries.
+    expect([lit.litElementVersions.length, lit.reactiveElementVersions.length, lit.litHtmlVersions.length]).to.deep.equal([1, 1, 1]);
+    // What the page fetched from dist/ is what the build says a page with these two files pays for, each once.
+    const { pages } = (await (await fetch('/dist/sizes.json')).json()) as { pages: Record<string, { files: string[] }> };
+    const fetched = site.performance
+      .getEntriesByType('resource')
+      .map(({ name }) => new URL(name).pathname.slice(1))
+      .filter((path) => path.startsWith('dist/'));
+    expect([...fetched].sort()).to.deep.equal([...pages['dist/sync-notify-button.js + dist/sync-notify-outbox.js'].files].sort());
+    // Both elements work on the one copy: the outbox element lists the button's press and takes it back.
+    await setOffline(true);
+    await press(site);
+    const outbox = site.document.querySelector<SyncNotifyOutbox>('sync-notify-outbox')!;
+    await waitUntil(() => listed(outbox).length === 1, 'the outbox element did not list the press');
+    outbox.shadowRoot!.querySelector<HTMLButtonElement>('[part~="item"] button[aria-label^="Cancel"]')!.click();
+    await waitUntil(async () => (await countItems()) === 0, 'Cancel did not take the item back');
+    frame.remove();
+  });
 
   it('signs the user out with clearOutbox from the dist module: nothing queued before it is shown', async () => {
     const { frame, site } = await openSite();

@@ -10,7 +10,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -68,7 +68,7 @@ async function pageFor(bundle) {
   return `${site.origin}/${page}`;
 }
 
-test('npm pack ships lib/, the four dist files and the manifest', () => {
+test('npm pack ships lib/, the dist files with their shared chunks, and the manifest', async () => {
   for (const file of [
     'lib/index.js',
     'lib/index.d.ts',
@@ -82,6 +82,9 @@ test('npm pack ships lib/, the four dist files and the manifest', () => {
   ]) {
     assert.ok(packed.includes(file), `${file} is in the tarball`);
   }
+  // Every file the build wrote, the chunks the page files import among them.
+  const { files } = JSON.parse(await readFile(join(ROOT, 'dist/sizes.json'), 'utf8'));
+  assert.deepEqual(Object.keys(files).filter((file) => !packed.includes(file)), []);
   assert.deepEqual(packed.filter((file) => !/^(lib|dist)\/|^(custom-elements|package)\.json$|^(README\.md|LICENSE)$/.test(file)), []);
 });
 

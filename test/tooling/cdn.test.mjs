@@ -13,10 +13,11 @@ import { launchChromium, renderedButton } from '../support/static-site.mjs';
 
 const ROOT = new URL('../../', import.meta.url);
 const pkg = JSON.parse(await readFile(new URL('package.json', ROOT), 'utf8'));
-const ELEMENT = await readFile(new URL('dist/sync-notify-button.js', ROOT));
+const SIZES = JSON.parse(await readFile(new URL('dist/sizes.json', ROOT), 'utf8'));
 const WORKER = await readFile(new URL('dist/sync-notify-sw.js', ROOT));
 const DOCS = (await Promise.all(DOC_FILES.map(markdown))).join('\n');
 const CDN_PAGE = await snippet('cdn.html');
+const PINNED_PAGE = await snippet('pinned-cdn.html');
 
 /** A server on `host` answering `handler(url)` with `{ body, headers }`, or 404 when it returns nothing. */
 async function serve(host, handler) {
@@ -53,6 +54,7 @@ before(async () => {
   };
   site = await serve('127.0.0.1', (url) => {
     if (url.pathname === '/cdn.html') return { body: CDN_PAGE, headers: { 'content-type': 'text/html' } };
+    if (url.pathname === '/pinned-cdn.html') return { body: pinnedPage(), headers: { 'content-type': 'text/html' } };
     if (url.pathname === '/blank.html') return { body: '<!doctype html>', headers: { 'content-type': 'text/html' } };
     const worker = siteWorkers[url.pathname.slice(1)];
     return worker && { body: worker.body, headers: { ...JS, ...worker.headers } };
@@ -76,21 +78,62 @@ test('package.json: jsdelivr and unpkg name dist/sync-notify-button.js; the docs
 
 test('the README\'s CDN snippet (cdn.html): a module script from another origin, with the CDN\'s CORS header, defines and renders the element', async () => {
   const cdnHosts = new Set(['cdn.jsdelivr.net', 'unpkg.com']);
+  const folder = `/npm/sync-notify-button@${pkg.version}/dist/`;
+  const fetched = [];
   const answer = async (cors) => {
     const page = await browser.newPage();
     await page.setRequestInterception(true);
-    page.on('request', (request) => {
+    page.on('request', async (request) => {
       const url = new URL(request.url());
       if (!cdnHosts.has(url.hostname)) return request.continue();
-      assert.equal(url.pathname, `/npm/sync-notify-button@${pkg.version}/dist/sync-notify-button.js`);
-      return request.respond({ status: 200, headers: cors ? { ...JS, ...CORS } : JS, body: ELEMENT });
+      // The CDN answers every file of the package's dist/, as jsDelivr and unpkg do.
+      assert.ok(url.pathname.startsWith(folder), `${url.pathname} is in the package's dist/`);
+      fetched.push(url.pathname.slice(folder.length));
+      const body = await readFile(new URL(`dist/${url.pathname.slice(folder.length)}`, ROOT));
+      return request.respond({ status: 200, headers: cors ? { ...JS, ...CORS } : JS, body });
     });
     return page;
   };
   const withCors = await renderedButton(browser, `${site.origin}/cdn.html`, await answer(true));
   assert.deepEqual(withCors, { defined: true, button: true, slot: true, errors: [] });
+  // The element's file and the chunks it imports, from the same folder of the same CDN, each once.
+  assert.deepEqual(fetched.sort(), SIZES.pages['dist/sync-notify-button.js'].files.map((file) => file.replace(/^dist\//, '')).sort());
   const withoutCors = await renderedButton(browser, `${site.origin}/cdn.html`, await answer(false));
   assert.equal(withoutCors.defined, false, 'without CORS the module is not run');
+});
+
+/**
+ * docs/security.md's pinned snippet as a site fills it in: its import map's one line for each chunk
+ * the button imports, each value and the script tag's from the build's report.
+ */
+function pinnedPage() {
+  const [entry, ...chunks] = SIZES.pages['dist/sync-notify-button.js'].files;
+  const [before, line, after] = PINNED_PAGE.split(/^(.*sync-notify-shared-<hash>\.js.*)$/m);
+  const lines = chunks.map((chunk) => line.replace('sync-notify-shared-<hash>.js', chunk.slice('dist/'.length)).replace('sha384-…', SIZES.files[chunk].integrity));
+  return before + lines.join(',\n') + after.replace('sha384-…', SIZES.files[entry].integrity);
+}
+
+test("docs/security.md's pinned snippet: the element runs from the CDN with its chunks pinned; a changed chunk runs nothing", async () => {
+  const load = async (changed) => {
+    const page = await browser.newPage();
+    await page.setRequestInterception(true);
+    page.on('request', async (request) => {
+      const url = new URL(request.url());
+      if (url.hostname !== 'cdn.jsdelivr.net') return request.continue();
+      const file = url.pathname.replace(/^.*\/dist\//, 'dist/');
+      let body = await readFile(new URL(file, ROOT));
+      // A CDN that serves one chunk changed: one more statement, as an attacker would add.
+      if (file === changed) body = Buffer.concat([body, Buffer.from('\nglobalThis.changed = true;\n')]);
+      return request.respond({ status: 200, headers: { ...JS, ...CORS }, body });
+    });
+    return renderedButton(browser, `${site.origin}/pinned-cdn.html`, page);
+  };
+  assert.match(pinnedPage(), /"integrity": \{\n(.*sync-notify-shared-[\w-]+\.js": "sha384-[\w+/=]+",?\n)+/);
+  assert.deepEqual(await load(), { defined: true, button: true, slot: true, errors: [] });
+  const [, chunk] = SIZES.pages['dist/sync-notify-button.js'].files;
+  const tampered = await load(chunk);
+  assert.equal(tampered.defined, false, 'a changed chunk is not run, nor the file that imports it');
+  assert.match(tampered.errors.join('\n'), /integrity/i, 'the console names the integrity check');
 });
 
 /** How registering each of `scripts` ([url, type]) on the site ends, at once: `activated`, or the browser's error. */
