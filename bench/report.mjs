@@ -18,9 +18,9 @@ function table(title, header, rows) {
 
 function printSizes(sizes) {
   table(
-    'Bundle sizes',
-    ['file', 'raw', 'gzip', 'brotli'],
-    Object.entries(sizes).map(([file, size]) => [file, kb(size.raw), kb(size.gzip), kb(size.brotli)]),
+    'What a page pays (each file compressed on its own, the shared chunks once)',
+    ['a page that loads', 'files', 'raw', 'gzip', 'brotli'],
+    Object.entries(sizes).map(([page, size]) => [page, size.files, kb(size.raw), kb(size.gzip), kb(size.brotli)]),
   );
 }
 

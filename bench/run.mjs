@@ -24,10 +24,13 @@ import { benchReconnect } from './reconnect.mjs';
 import { printReport } from './report.mjs';
 import { median, ratio, summarize } from './stats.mjs';
 
-const BUNDLES = [
+/** What a page pays for each of these: the file and every chunk it imports (the build's own report). */
+const PAGES = [
   'dist/sync-notify-button.js',
   'dist/sync-notify-api-button.js',
   'dist/sync-notify-outbox.js',
+  'dist/sync-notify-button.js + dist/sync-notify-outbox.js',
+  'dist/sync-notify-api-button.js + dist/sync-notify-outbox.js',
   'dist/sync-notify-sw.js',
   'dist/sync-notify-api-sw.js',
 ];
@@ -58,8 +61,16 @@ function sourceVersion() {
   }
 }
 
-function measureBundles() {
-  return Object.fromEntries(BUNDLES.map((file) => [file, measure(readFileSync(new URL(`../${file}`, import.meta.url)))]));
+/** Each page's files measured again, as the build counts them. */
+function measurePages() {
+  const { pages } = JSON.parse(readFileSync(new URL('../dist/sizes.json', import.meta.url), 'utf8'));
+  return Object.fromEntries(
+    PAGES.map((page) => {
+      const sizes = pages[page].files.map((file) => measure(readFileSync(new URL(`../${file}`, import.meta.url))));
+      const total = (key) => sizes.reduce((sum, size) => sum + size[key], 0);
+      return [page, { files: sizes.length, raw: total('raw'), gzip: total('gzip'), brotli: total('brotli') }];
+    }),
+  );
 }
 
 /** Each repetition loads a fresh page, so defining the element is timed every time. */
@@ -245,7 +256,7 @@ async function main() {
   const startedAt = Date.now();
   const loadBefore = loadavg()[0];
   ensureBuilt();
-  const sizes = measureBundles();
+  const sizes = measurePages();
   const server = await startServer();
   try {
     const measured = await runInBrowsers(server.origin);

@@ -1,6 +1,6 @@
 /**
  * What both elements (`<sync-notify-button>`, `<sync-notify-outbox>`) do alike: speak their
- * language, and tell the page. Kept tiny: the button's self-contained file has no bytes to spare.
+ * language, and tell the page. Kept tiny: the button's files have no bytes to spare.
  */
 
 import type { Failure } from './failure.js';

@@ -3,7 +3,7 @@
  * (listing is outbox-list.ts, for the files that list). The worker drains the
  * same database through sw/outbox-store.ts; both open it through shared/open-outbox.ts, with the
  * schema in shared/outbox-schema.ts.
- * Only idb's core is used (wrapped requests and transactions): the self-contained build leaves
+ * Only idb's core is used (wrapped requests and transactions): the dist/ build leaves
  * out its shortcut methods and cursor iterators.
  */
 import { wrap, type IDBPDatabase } from 'idb';
@@ -43,18 +43,18 @@ export async function addItem(draft: OutboxDraft, maxItems = Infinity, failureSe
   // (https://developer.chrome.com/blog/indexeddb-durability-mode-now-defaults-to-relaxed).
   const transaction = (await database()).transaction(['items', 'failures'], 'readwrite', { durability: 'strict' });
   if (failureSentAgain) void transaction.objectStore('failures').delete(failureSentAgain);
-  // Both requests go out at once (one round trip to the database, not two); requests run in
-  // order, so the count excludes the add, which an abort undoes before anything commits.
+  // What the outbox holds already, read in the same transaction: tabs queuing at once cannot pass
+  // the limits together. The reads and the add go out at once (one round trip to the database);
+  // requests run in order, so the reads exclude the add, which an abort undoes before anything commits.
   const items = transaction.objectStore('items');
-  const counted = items.count();
-  // What the outbox holds already, read in the same transaction: tabs queuing at once cannot pass it together.
   const held = Promise.all([items.getAll(), transaction.objectStore('failures').getAll()]);
   // `seq` is absent on purpose: the store's key generator assigns it.
   const added = items.add(draft as OutboxItem);
   // Stored means committed: a quota error surfaces at commit, after the request succeeded.
   const committed = transaction.done;
-  const full = (await counted) >= maxItems;
-  if (full || roomOf(await held) + roomOf(draft) > OUTBOX_BYTE_BUDGET) {
+  const [waiting, failures] = await held;
+  const full = waiting.length >= maxItems;
+  if (full || roomOf([waiting, failures]) + roomOf(draft) > OUTBOX_BYTE_BUDGET) {
     transaction.abort();
     await Promise.allSettled([added, committed]);
     throw new OutboxFullError(!full);

@@ -198,31 +198,48 @@ describe('an outbox shared with code it does not control', () => {
   });
 });
 
+type TwiceLoaded = Window & { loaded?: boolean; warnings: string[]; errors: string[]; litElementVersions: string[] };
+
+/** A page that loads the element's file from each of `sources`, in order: what it logged, and how many copies of Lit ran. */
+async function loadTwice(sources: string[]): Promise<TwiceLoaded> {
+  const frame = document.createElement('iframe');
+  frame.title = 'a page that loads the element twice';
+  frame.srcdoc = `<!doctype html>
+    <script>
+      window.warnings = []; window.errors = [];
+      const warn = console.warn.bind(console);
+      console.warn = (...args) => { warnings.push(args.join(' ')); warn(...args); };
+      addEventListener('error', (event) => errors.push(String(event.message)));
+      addEventListener('unhandledrejection', (event) => errors.push(String(event.reason)));
+    </script>
+    ${sources.map((source) => `<script type="module" src="${location.origin}${source}"></script>`).join('\n')}
+    <script type="module">window.loaded = true;</script>
+    <sync-notify-button title="t" body="b"></sync-notify-button>`;
+  document.body.append(frame);
+  const page = () => frame.contentWindow as TwiceLoaded;
+  await waitUntil(() => page()?.loaded, 'the page never loaded');
+  await waitUntil(() => page().document.querySelector('sync-notify-button')?.shadowRoot?.querySelector('button'), 'the element never rendered');
+  const { errors, warnings, litElementVersions } = page();
+  frame.remove();
+  return { errors, warnings: warnings.filter((text) => text.includes('loaded twice')), litElementVersions } as TwiceLoaded;
+}
+
 describe('two copies of the element file on one page', () => {
   it('keeps the first definition, throws nothing, and says so once in the console', async () => {
-    const frame = document.createElement('iframe');
-    frame.title = 'a page that loads the element twice';
-    frame.srcdoc = `<!doctype html>
-      <script>
-        window.warnings = []; window.errors = [];
-        const warn = console.warn.bind(console);
-        console.warn = (...args) => { warnings.push(args.join(' ')); warn(...args); };
-        addEventListener('error', (event) => errors.push(String(event.message)));
-        addEventListener('unhandledrejection', (event) => errors.push(String(event.reason)));
-      </script>
-      <script type="module" src="${location.origin}/dist/sync-notify-button.js"></script>
-      <script type="module" src="${location.origin}/dist/sync-notify-button.js?second-copy"></script>
-      <script type="module">window.loaded = true;</script>
-      <sync-notify-button title="t" body="b"></sync-notify-button>`;
-    document.body.append(frame);
-    type Page = Window & { loaded?: boolean; warnings: string[]; errors: string[] };
-    const page = () => frame.contentWindow as Page;
-    await waitUntil(() => page()?.loaded, 'the page never loaded');
-    await waitUntil(() => page().document.querySelector('sync-notify-button')?.shadowRoot?.querySelector('button'), 'the element never rendered');
-    expect(page().errors).to.deep.equal([]);
-    expect(page().warnings.filter((text) => text.includes('loaded twice'))).to.deep.equal([
+    const page = await loadTwice(['/dist/sync-notify-button.js', '/dist/sync-notify-button.js?second-copy']);
+    expect(page.errors).to.deep.equal([]);
+    expect(page.warnings).to.deep.equal([
       '<sync-notify-button>: sync-notify-button was loaded twice on this page (0.1.0, then 0.1.0); the first copy is used. Load one copy: the script tag or the npm package.',
     ]);
-    frame.remove();
+    // The second copy of the file imports the same shared chunks: Lit runs once.
+    expect(page.litElementVersions).to.have.length(1);
+  });
+
+  it('two releases side by side: an earlier self-contained file first, then this one with its chunks; harmless', async () => {
+    const page = await loadTwice(['/test/fixtures/previous-releases/before-owners/dist/sync-notify-button.js', '/dist/sync-notify-button.js']);
+    expect(page.errors).to.deep.equal([]);
+    expect(page.warnings).to.have.length(1);
+    // Two releases, two copies of Lit: each file's own, neither in the other's way.
+    expect(page.litElementVersions).to.have.length(2);
   });
 });
