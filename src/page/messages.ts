@@ -4,7 +4,7 @@
  * register through the hook typed here; authors replace any sentence through the element's
  * `messages` property (another tone, a language not shipped).
  */
-import { browserFamily, type BrowserFamily } from './capabilities.js';
+import { browserFamily, type BrowserFamily } from './browser-family.js';
 import type { NotAcceptedProblem } from '../shared/outbox-schema.js';
 import type { Failure, SyncNotifyErrorReason } from './failure.js';
 import type { SyncNotifyFormMessages } from './form-messages.js';

@@ -4,7 +4,7 @@
  * HTTP status in a sentence is isolated (U+2068 … U+2069), so a left-to-right title keeps its
  * place and its punctuation; « » mirror by themselves. Counted nouns take six forms.
  */
-import type { BrowserFamily } from '../page/capabilities.js';
+import type { BrowserFamily } from '../page/browser-family.js';
 import type { SyncNotifyTranslation } from '../page/messages.js';
 import { registerTranslation } from './register.js';
 

@@ -1,5 +1,5 @@
 /** Spanish. Importing this module registers it for `es` and every `es-…` tag. Quotes: « », as the RAE prefers. */
-import type { BrowserFamily } from '../page/capabilities.js';
+import type { BrowserFamily } from '../page/browser-family.js';
 import type { SyncNotifyTranslation } from '../page/messages.js';
 import { pluralOf, registerTranslation } from './register.js';
 

@@ -2,7 +2,7 @@
  * French. Importing this module registers it for `fr` and every `fr-…` tag. Spacing as French
  * typography has it: a narrow no-break space inside « » (U+202F), a no-break space before a colon.
  */
-import type { BrowserFamily } from '../page/capabilities.js';
+import type { BrowserFamily } from '../page/browser-family.js';
 import type { SyncNotifyTranslation } from '../page/messages.js';
 import { pluralOf, registerTranslation } from './register.js';
 

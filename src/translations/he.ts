@@ -4,7 +4,7 @@
  * an HTTP status in a sentence is isolated (U+2068 … U+2069), so a left-to-right title keeps its
  * place and its punctuation. Quotes: ” ”, as Hebrew has them.
  */
-import type { BrowserFamily } from '../page/capabilities.js';
+import type { BrowserFamily } from '../page/browser-family.js';
 import type { SyncNotifyTranslation } from '../page/messages.js';
 import { pluralOf, registerTranslation } from './register.js';
 

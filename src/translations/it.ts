@@ -1,5 +1,5 @@
 /** Italian. Importing this module registers it for `it` and every `it-…` tag. */
-import type { BrowserFamily } from '../page/capabilities.js';
+import type { BrowserFamily } from '../page/browser-family.js';
 import type { SyncNotifyTranslation } from '../page/messages.js';
 import { pluralOf, registerTranslation } from './register.js';
 

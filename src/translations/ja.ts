@@ -1,5 +1,5 @@
 /** Japanese. Importing this module registers it for `ja` and every `ja-…` tag. Japanese counts without plural forms (件). */
-import type { BrowserFamily } from '../page/capabilities.js';
+import type { BrowserFamily } from '../page/browser-family.js';
 import type { SyncNotifyTranslation } from '../page/messages.js';
 import { registerTranslation } from './register.js';
 

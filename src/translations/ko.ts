@@ -3,7 +3,7 @@
  * plural forms (개); titles are followed by a noun (알림), never by a particle whose form would
  * depend on the title's last syllable (을/를).
  */
-import type { BrowserFamily } from '../page/capabilities.js';
+import type { BrowserFamily } from '../page/browser-family.js';
 import type { SyncNotifyTranslation } from '../page/messages.js';
 import { registerTranslation } from './register.js';
 

@@ -1,5 +1,5 @@
 /** Dutch. Importing this module registers it for `nl` and every `nl-…` tag. Quotes: ‘ ’, as Dutch has them. */
-import type { BrowserFamily } from '../page/capabilities.js';
+import type { BrowserFamily } from '../page/browser-family.js';
 import type { SyncNotifyTranslation } from '../page/messages.js';
 import { pluralOf, registerTranslation } from './register.js';
 

@@ -2,7 +2,7 @@
  * Polish. Importing this module registers it for `pl` and every `pl-…` tag. Counted nouns take
  * three forms: 1 powiadomienie, 2–4 (22–24…) powiadomienia, 5–21 (25…) powiadomień.
  */
-import type { BrowserFamily } from '../page/capabilities.js';
+import type { BrowserFamily } from '../page/browser-family.js';
 import type { SyncNotifyTranslation } from '../page/messages.js';
 import { pluralOf, registerTranslation } from './register.js';
 

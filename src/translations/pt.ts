@@ -2,7 +2,7 @@
  * Portuguese, as written in Brazil (the iPhone's labels are Brazil's). Importing this module
  * registers it for `pt` and every `pt-…` tag; register a `pt-PT` table for Portugal's wording.
  */
-import type { BrowserFamily } from '../page/capabilities.js';
+import type { BrowserFamily } from '../page/browser-family.js';
 import type { SyncNotifyTranslation } from '../page/messages.js';
 import { pluralOf, registerTranslation } from './register.js';
 

@@ -3,7 +3,7 @@
  * (`zh-CN`, `zh-Hans`, `zh-SG`; also `zh-TW` and `zh-Hant`, unless a traditional table is
  * registered for them). Chinese counts without plural forms (条).
  */
-import type { BrowserFamily } from '../page/capabilities.js';
+import type { BrowserFamily } from '../page/browser-family.js';
 import type { SyncNotifyTranslation } from '../page/messages.js';
 import { registerTranslation } from './register.js';
 

@@ -24,7 +24,7 @@ import '../../src/translations/pl.js';
 import '../../src/translations/pt.js';
 import '../../src/translations/zh.js';
 import { registerTranslation } from '../../src/translations/register.js';
-import { browserFamily, type BrowserFamily } from '../../src/page/capabilities.js';
+import { browserFamily, type BrowserFamily } from '../../src/page/browser-family.js';
 import { englishMessages, type SyncNotifyMessages, type SyncNotifyTranslation } from '../../src/page/messages.js';
 import { englishOutboxMessages, type SyncNotifyOutboxMessages } from '../../src/page/outbox-messages.js';
 import { englishFormMessages } from '../../src/page/form-messages.js';
