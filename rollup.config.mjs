@@ -31,10 +31,11 @@ const library = (input, tsconfig) => ({
 });
 
 /**
- * For a `<script>` tag or `importScripts`: minified, dependencies included, within a gzip budget
- * for what a page that loads the file pays: the element 15.5 KB (its chunks counted), the worker
- * 3.5 KB; the element and the worker that also handle API calls and forms, opt-in files of their
- * own, 20.8 KB and 6.5 KB; the outbox element 15.8 KB. Raised from 12.0, 2.0, 13.0, 3.0 and 12.0
+ * For a `<script>` tag or `importScripts`: minified, dependencies included (for the page files, in
+ * the chunks they share), within a gzip budget for what a page that loads the file pays: the
+ * element 15.5 KB (its chunks counted), the worker 3.5 KB; the element and the worker that also
+ * handle API calls and forms, opt-in files of their own, 20.8 KB and 6.5 KB; the outbox element
+ * 15.9 KB. Raised from 12.0, 2.0, 13.0, 3.0 and 12.0
  * by the least that fits, for defences and capabilities, never dropped for bytes: the checks of
  * untrusted input and records (type and size at the door, the record check on every read, bounded
  * failures, per-endpoint sends), the JavaScript API the script-tag files export (`clearOutbox` for
@@ -93,7 +94,10 @@ const pages = ({ entries, together }) => ({
   output: { dir: 'dist', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'sync-notify-shared-[hash].js' },
   plugins: [
     ...minified({ tsconfig: PAGE_TSCONFIG, outDir: 'dist', module: true }),
-    sizeBudget({ entries: Object.fromEntries(Object.entries(entries).map(([name, budget]) => [`${name}.js`, budget])), together }),
+    sizeBudget({
+      entries: Object.fromEntries(Object.entries(entries).map(([name, budget]) => [`${name}.js`, budget])),
+      together: { ...together, sets: together.sets.map((set) => set.map((name) => `${name}.js`)) },
+    }),
     entryTypes(entries),
   ],
 });
@@ -182,13 +186,13 @@ export default [
       // The outbox element, opt-in: what waits, with Cancel, Retry now and Dismiss.
       'sync-notify-outbox': {
         input: 'src/script-tag/sync-notify-outbox.ts',
-        gzipKB: 15.8,
-        raised: { from: 12.4, why: `a form not accepted (to 12.7), the signed-in person's items only (to 13.2), every stored field bounded (to 13.8), releases side by side (to 14.2), ${SHARED}` },
+        gzipKB: 15.9,
+        raised: { from: 12.4, why: `a form not accepted (to 12.7), the signed-in person's items only (to 13.2), every stored field bounded (to 13.8), releases side by side (to 14.2), ${SHARED}, the Trusted Types hint in its file too (to 15.9)` },
       },
     },
-    // Two page files (the button and the outbox element, as the README has them) pay at most this
-    // much more than the larger alone.
-    together: 1.35,
+    // Each element with the outbox element, as the README has them, pays at most this much more
+    // than the larger alone. (The two buttons define one tag: a page loads one of them.)
+    together: { limit: 1.35, sets: [['sync-notify-button', 'sync-notify-outbox'], ['sync-notify-api-button', 'sync-notify-outbox']] },
   }),
   // An IIFE has no import or export, so it is valid both as a classic script for importScripts()
   // and as a side-effect import from a module worker.

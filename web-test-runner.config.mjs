@@ -88,14 +88,19 @@ const groups = !namedFiles.length || namedFiles.some((file) => file.endsWith(FUL
 
 /**
  * The fixture workers control the test page at `/`, outside their own folder; the element's
- * bundle loads in sandboxed frames, whose opaque origin fetches module scripts with CORS.
+ * bundle loads in sandboxed frames, whose opaque origin fetches module scripts with CORS. The
+ * dist files are never cached: every page fetches them anew, so that the tests that compare what a
+ * page fetched with what the build counted see each fetch (a cached one may not be reported).
  */
 function fixtureHeaders(context, next) {
   if (context.path.startsWith('/test/fixtures/') && context.path.endsWith('-sw.js')) {
     context.set('Service-Worker-Allowed', '/');
   }
-  if (context.path.startsWith('/dist/')) context.set('Access-Control-Allow-Origin', '*');
-  if (context.path === '/test/fixtures/trusted-types.html') {
+  if (context.path.startsWith('/dist/')) {
+    context.set('Access-Control-Allow-Origin', '*');
+    context.set('Cache-Control', 'no-store');
+  }
+  if (context.path.startsWith('/test/fixtures/trusted-types')) {
     context.set('Content-Security-Policy', `require-trusted-types-for 'script'; ${context.query.policy}`);
   }
   return next();

@@ -36,7 +36,7 @@ export const RELEASES_DIR = join(ROOT, 'test/fixtures/previous-releases');
 /** Builds what a release ships for a script tag and `importScripts`, with its own rollup config. */
 const BUILD_DIST = `import { rollup } from 'rollup';
 import configs from './rollup.config.mjs';
-// A file each (earlier releases), or the page files and their shared chunks in dist/ (since 4c64514).
+// A file each, or (where the page files are one build with shared chunks) the whole of dist/.
 for (const config of configs.filter(({ output }) => /^dist\\/sync-notify-[\\w-]+\\.js$/.test(output?.file ?? '') || output?.dir === 'dist')) {
   config.plugins = config.plugins.filter((plugin) => plugin?.name !== 'size-budget');
   const bundle = await rollup(config);

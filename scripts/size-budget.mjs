@@ -2,8 +2,8 @@
  * Rollup plugin: prints what each file of a bundle weighs (raw, gzip, brotli) and what a page pays
  * that loads an entry: the entry and every chunk it imports, each file compressed on its own as a
  * server sends it. The build fails when a page is over its entry's gzip budget, or when a page that
- * loads several entries pays more than `together` times the larger alone (the shared chunks are
- * what keeps it low). An embeddable widget is paid for by every page that loads it. Everything is
+ * loads a set of entries a site loads together pays more than `together.limit` times the larger
+ * alone (the shared chunks are what keeps it low). An embeddable widget is paid for by every page that loads it. Everything is
  * also merged into `dist/sizes.json`, the build's own report, from which `npm run reference` lists
  * it (docs/reference.md), so the docs never quote a size by hand.
  */
@@ -15,7 +15,8 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 /**
  * The build's size report, bytes: `files` (`{ "dist/x.js": { raw, gzip, brotli, integrity } }`) and
  * `pages` (`{ "dist/x.js": { files, raw, gzip, brotli, budgetGzip } }`: a page that loads that entry
- * alone; `"dist/x.js + dist/y.js"`: entries loaded together), each sorted by name.
+ * alone; `"dist/x.js + dist/y.js"`: entries loaded together, with `limit`, the most it may pay as a
+ * multiple of the larger alone), each sorted by name.
  */
 export const SIZE_REPORT = 'dist/sizes.json';
 
@@ -53,25 +54,21 @@ function closure(bundle, names, seen = new Set()) {
   return [...seen];
 }
 
-/** Every set of two or more of `items`, smallest first. */
-const combinations = (items) =>
-  items
-    .reduce((sets, item) => [...sets, ...sets.map((set) => [...set, item])], [[]])
-    .filter((set) => set.length > 1)
-    .sort((a, b) => a.length - b.length);
-
 /**
  * @param {{ gzipKB: number, raised?: { from: number, why: string } }
- *   | { entries: Record<string, { gzipKB: number, raised?: { from: number, why: string } }>, together: number }} budget
+ *   | { entries: Record<string, { gzipKB: number, raised?: { from: number, why: string } }>, together: { limit: number, sets: string[][] } }} budget
  *   the gzip budget (1 KB = 1000 bytes) of a page that loads the bundle's one entry, and its last
  *   raise (what it was, and for what, printed with it); or, for a bundle of several entries with
- *   shared chunks, one such budget per entry file name, and the most a page that loads several
- *   pays, as a multiple of the larger alone
+ *   shared chunks, one such budget per entry file name, and the sets of entries a site loads
+ *   together, with the most such a page pays, as a multiple of the larger alone
  */
 export function sizeBudget(budget) {
-  const report = { files: {}, pages: {} };
+  let report;
   return {
     name: 'size-budget',
+    buildStart() {
+      report = { files: {}, pages: {} };
+    },
     generateBundle(options, bundle) {
       const path = (fileName) => relative(process.cwd(), join(options.dir ?? dirname(options.file), fileName)).split('\\').join('/');
       const sizes = {};
@@ -80,7 +77,11 @@ export function sizeBudget(budget) {
         sizes[chunk.fileName] = measure(chunk.code);
         report.files[path(chunk.fileName)] = sizes[chunk.fileName];
       }
-      const entries = Object.keys(sizes).filter((fileName) => bundle[fileName].isEntry);
+      const entries = Object.keys(sizes).filter((fileName) => bundle[fileName].isEntry).sort();
+      const budgeted = Object.keys(budget.entries ?? {});
+      const unbudgeted = budget.entries ? entries.filter((entry) => !budgeted.includes(entry)) : entries.slice(1);
+      const unbuilt = budgeted.filter((entry) => !entries.includes(entry));
+      if (unbudgeted.length || unbuilt.length) this.error(`entries without a budget: ${unbudgeted.join(', ') || 'none'}; budgets without an entry: ${unbuilt.join(', ') || 'none'}`);
       const page = (names) => {
         const files = closure(bundle, names);
         return { files: files.map(path), ...sum(files.map((file) => sizes[file])) };
@@ -103,15 +104,14 @@ export function sizeBudget(budget) {
         const users = entries.filter((entry) => alone[entry].files.includes(path(chunk)));
         this.info(`${chunk}: ${kb(sizes[chunk].gzip)} gzip, imported by ${users.join(', ')}`);
       }
-      if (!budget.together) return;
-      for (const set of combinations(entries)) {
+      for (const set of budget.together?.sets ?? []) {
         const together = page(set);
         const larger = Math.max(...set.map((entry) => alone[entry].gzip));
-        const limit = Math.floor(budget.together * larger);
-        report.pages[set.map(path).join(' + ')] = { ...together, budgetGzip: limit };
+        const { limit } = budget.together;
+        report.pages[set.map(path).join(' + ')] = { ...together, budgetGzip: Math.floor(limit * larger), limit };
         const ratio = (together.gzip / larger).toFixed(2);
-        this.info(`${set.join(' + ')}: ${kb(together.gzip)} gzip in ${together.files.length} files, ${ratio} × the larger alone (at most ${budget.together} ×)`);
-        if (together.gzip > limit) this.error(`a page that loads ${set.join(' and ')} pays ${ratio} × the larger alone, over ${budget.together} ×`);
+        this.info(`${set.join(' + ')}: ${kb(together.gzip)} gzip in ${together.files.length} files, ${ratio} × the larger alone (at most ${limit} ×)`);
+        if (together.gzip > limit * larger) this.error(`a page that loads ${set.join(' and ')} pays ${ratio} × the larger alone, over ${limit} ×`);
       }
     },
     // After the files are written: the config's rmSync of dist/ ran long before.

@@ -1,3 +1,5 @@
+// First: it must listen before Lit creates its Trusted Types policy.
+import './page/trusted-types-hint.js';
 // Lists and retries API calls: their records checked in full.
 import './shared/api-call-record.js';
 import { LitElement, html } from 'lit';

@@ -112,12 +112,12 @@ const MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
 
 /**
  * Asks the worker again at `retryAt`, when a request the server could not take yet is due (the
- * worker announces it; api-calls.ts listens): not sooner than a second from now, whatever an
+ * worker announces it; the listener below hears it): not sooner than a second from now, whatever an
  * announcement says, so that no announcement makes a loop. The earliest due time is kept, not the
  * last one announced: a call due in a second must not wait an hour behind another endpoint's call.
  * The worker, asked, announces again every time still ahead.
  */
-export function deliverAgainAt(retryAt: number): void {
+function deliverAgainAt(retryAt: number): void {
   // `|| 0`: an announcement from another script may carry no number, and NaN would pass both bounds.
   const now = Date.now();
   const delay = Math.min(Math.max(retryAt - now || 0, 1000), MAX_TIMER_DELAY_MS);

@@ -1,8 +1,8 @@
 /**
  * Who is signed in, and sign-out: clear everything of a person or an app (what the person does to
- * one item is item-actions.ts). Each runs between deliveries (under both
- * locks, shared/protocol.ts), so it never races a delivery in this tab, another tab or the worker:
- * a flush in progress finishes first, and no flush starts until the change is committed.
+ * one item is item-actions.ts). Each runs between deliveries (under both locks, shared/protocol.ts),
+ * so it never races a delivery in this tab, another tab or the worker: a flush in progress finishes
+ * first, and no flush starts until the change is committed.
  */
 import { announce } from '../shared/channel.js';
 import { DECLARED_OWNER, type OutboxFailure, type OutboxItem } from '../shared/outbox-schema.js';

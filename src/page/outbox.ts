@@ -1,10 +1,9 @@
 /**
  * The page's side of the outbox, on idb: queue an item, count, change, declare who is signed in
- * (listing is outbox-list.ts, for the files that list). The worker drains the
- * same database through sw/outbox-store.ts; both open it through shared/open-outbox.ts, with the
- * schema in shared/outbox-schema.ts.
- * Only idb's core is used (wrapped requests and transactions): the dist/ build leaves
- * out its shortcut methods and cursor iterators.
+ * (listing is outbox-list.ts, for the files that list). The worker drains the same database
+ * through sw/outbox-store.ts; both open it through shared/open-outbox.ts, with the schema in
+ * shared/outbox-schema.ts. Only idb's core is used (wrapped requests and transactions): the dist/
+ * build leaves out its shortcut methods and cursor iterators.
  */
 import { wrap, type IDBPDatabase } from 'idb';
 import { openOutbox, openOwners } from '../shared/open-outbox.js';

@@ -1,7 +1,8 @@
 /**
- * The person at the keyboard in control (src/page/control.ts, item-actions.ts, dismiss.ts): cancel before reconnect, cancel
- * racing a delivery in flight, retry now after a refusal, dismiss, clear at sign-out while a sync
- * fires, and a cancel from another tab, in real browsers with the host's real worker.
+ * The person at the keyboard in control (src/page/control.ts, item-actions.ts, dismiss.ts): cancel
+ * before reconnect, cancel racing a delivery in flight, retry now after a refusal, dismiss, clear at
+ * sign-out while a sync fires, and a cancel from another tab, in real browsers with the host's real
+ * worker.
  */
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../support/wait.js';

@@ -72,8 +72,13 @@ test('package.json: jsdelivr and unpkg name dist/sync-notify-button.js; the docs
   assert.equal(pkg.unpkg, 'dist/sync-notify-button.js');
   assert.ok(pkg.files.includes('dist'));
   const urls = [...DOCS.matchAll(/https:\/\/(?:cdn\.jsdelivr\.net\/npm|unpkg\.com)\/sync-notify-button@([^/\s`"]+)/g)];
-  assert.ok(urls.length >= 4, 'the docs name both CDNs, with and without a path');
+  assert.ok(urls.length >= 4, 'the docs name both CDNs');
   assert.deepEqual(new Set(urls.map(([, version]) => version)), new Set([pkg.version]));
+  // A page file loaded by its full path: from the package's bare URL, jsDelivr answers in place,
+  // and the chunks it imports, relative to that URL, would be looked for outside dist/.
+  const scriptSources = [...DOCS.matchAll(/<script[^>]*\bsrc="(https:\/\/[^"]*sync-notify-button@[^"]*)"/g)].map(([, src]) => src);
+  assert.ok(scriptSources.length >= 3, 'the docs load the page files from a CDN');
+  assert.deepEqual(scriptSources.filter((src) => !/\/dist\/sync-notify-[\w-]+\.js$/.test(src)), []);
 });
 
 test('the README\'s CDN snippet (cdn.html): a module script from another origin, with the CDN\'s CORS header, defines and renders the element', async () => {
