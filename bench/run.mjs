@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { NAMESPACE_VARIABLE, namespaceUnavailable, spawnInNamespace } from '../scripts/namespace.mjs';
-import { measure } from '../scripts/size-budget.mjs';
+import { SIZE_REPORT } from '../scripts/size-budget.mjs';
 import {
   chromiumNetwork,
   ensureBuilt,
@@ -61,16 +61,10 @@ function sourceVersion() {
   }
 }
 
-/** Each page's files measured again, as the build counts them. */
-function measurePages() {
-  const { pages } = JSON.parse(readFileSync(new URL('../dist/sizes.json', import.meta.url), 'utf8'));
-  return Object.fromEntries(
-    PAGES.map((page) => {
-      const sizes = pages[page].files.map((file) => measure(readFileSync(new URL(`../${file}`, import.meta.url))));
-      const total = (key) => sizes.reduce((sum, size) => sum + size[key], 0);
-      return [page, { files: sizes.length, raw: total('raw'), gzip: total('gzip'), brotli: total('brotli') }];
-    }),
-  );
+/** What the build measured for each page (`npm run build` writes the report beside the files it measured). */
+function measuredPages() {
+  const { pages } = JSON.parse(readFileSync(new URL(`../${SIZE_REPORT}`, import.meta.url), 'utf8'));
+  return Object.fromEntries(PAGES.map((page) => [page, { ...pages[page], files: pages[page].files.length }]));
 }
 
 /** Each repetition loads a fresh page, so defining the element is timed every time. */
@@ -256,7 +250,7 @@ async function main() {
   const startedAt = Date.now();
   const loadBefore = loadavg()[0];
   ensureBuilt();
-  const sizes = measurePages();
+  const sizes = measuredPages();
   const server = await startServer();
   try {
     const measured = await runInBrowsers(server.origin);

@@ -3,9 +3,9 @@
  * that loads an entry: the entry and every chunk it imports, each file compressed on its own as a
  * server sends it. The build fails when a page is over its entry's gzip budget, or when a page that
  * loads a set of entries a site loads together pays more than `together.limit` times the larger
- * alone (the shared chunks are what keeps it low). An embeddable widget is paid for by every page that loads it. Everything is
- * also merged into `dist/sizes.json`, the build's own report, from which `npm run reference` lists
- * it (docs/reference.md), so the docs never quote a size by hand.
+ * alone (the shared chunks are what keeps it low). An embeddable widget is paid for by every page
+ * that loads it. Everything is also merged into `dist/sizes.json`, the build's own report, from
+ * which `npm run reference` lists it (docs/reference.md), so the docs never quote a size by hand.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -75,7 +75,10 @@ export function sizeBudget(budget) {
       for (const chunk of Object.values(bundle)) {
         if (chunk.type !== 'chunk') continue;
         sizes[chunk.fileName] = measure(chunk.code);
-        report.files[path(chunk.fileName)] = sizes[chunk.fileName];
+        // What a site puts in `integrity` (docs/security.md). The code as written: rollup has
+        // appended the source map comment by now.
+        const integrity = `sha384-${createHash('sha384').update(chunk.code).digest('base64')}`;
+        report.files[path(chunk.fileName)] = { ...sizes[chunk.fileName], integrity };
       }
       const entries = Object.keys(sizes).filter((fileName) => bundle[fileName].isEntry).sort();
       const budgeted = Object.keys(budget.entries ?? {});
@@ -116,11 +119,6 @@ export function sizeBudget(budget) {
     },
     // After the files are written: the config's rmSync of dist/ ran long before.
     writeBundle() {
-      // What a site puts in `integrity` (docs/security.md): the hash of the file as written, its
-      // source map comment included.
-      for (const [file, size] of Object.entries(report.files)) {
-        size.integrity = `sha384-${createHash('sha384').update(readFileSync(file)).digest('base64')}`;
-      }
       merge(report);
     },
   };
