@@ -39,6 +39,9 @@ const WORKER_PAGE = '/bench/pages/worker.html';
 const RENDER = { counts: [1, 100, 1000], warmup: 1, repetitions: 5 };
 const MEMORY = { warmup: 100, cycles: 1000 };
 const CLICKS = { warmup: 20, rounds: 10, perRound: 25 };
+// The same clicks with a full outbox: what a click reads must not grow with what waits (the
+// element's default max-items is 1000).
+const CLICKS_WAITING = { warmup: 5, rounds: 4, perRound: 25, waiting: 500 };
 // Runs per task = 2 × pairs; small deliveries take milliseconds, so they get more against noise.
 const DELIVERY = { counts: [10, 100, 1000], warmupCount: 100, pairs: { 10: 8, 100: 4, 1000: 2 }, elements: [0, 1, 100] };
 const TARGETS = {
@@ -205,11 +208,11 @@ async function benchDelivery(origin) {
 }
 
 /** Offline on both sides, so that no click turns into a notification and every sync stays pending. */
-async function benchClicks(browser, page) {
+async function benchClicks(browser, page, options = CLICKS) {
   await chromiumNetwork(browser).setOffline(page, true);
-  const run = await page.evaluate((options) => window.runClicks(options), CLICKS);
+  const run = await page.evaluate((options) => window.runClicks(options), options);
   await page.evaluate(() => window.resetOutbox());
-  const expectedQueued = CLICKS.warmup + CLICKS.rounds * CLICKS.perRound;
+  const expectedQueued = (options.waiting ?? 0) + options.warmup + options.rounds * options.perRound;
   if (run.queued !== expectedQueued) throw new Error(`expected ${expectedQueued} queued items, found ${run.queued}`);
   if (!run.syncTags.includes('sync-notify-outbox')) throw new Error(`sync fired while offline: tags ${run.syncTags}`);
   const summarizeSpans = (samples) => ({
@@ -220,6 +223,7 @@ async function benchClicks(browser, page) {
   const floor = summarizeSpans(run.floor);
   return {
     clicks: run.clicks.length,
+    waiting: options.waiting ?? 0,
     element,
     floor,
     storedRatio: ratio(element.stored.median, floor.stored.median),
@@ -239,7 +243,8 @@ async function runInBrowsers(origin) {
     const page = await openBenchPage(browser, origin, WORKER_PAGE);
     const crossOriginIsolated = await page.evaluate(() => window.crossOriginIsolatedPage);
     const click = await benchClicks(browser, page);
-    measured = { chromium, crossOriginIsolated, render, memory, click };
+    const clickWithWaiting = await benchClicks(browser, page, CLICKS_WAITING);
+    measured = { chromium, crossOriginIsolated, render, memory, click, clickWithWaiting };
   } finally {
     await browser.close();
   }

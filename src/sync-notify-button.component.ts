@@ -3,7 +3,7 @@ import './page/trusted-types-hint.js';
 import { LitElement, html, type CSSResultGroup } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { NotAcceptedProblem, RefusalProblem } from './shared/outbox-schema.js';
-import { detectSupport, requestNotificationPermission, type Capability } from './page/capabilities.js';
+import { detectSupport, requestNotificationPermission, type Capability, type PermissionOutcome } from './page/capabilities.js';
 import { needsHomeScreen } from './page/browser-family.js';
 import { type Failure, type SyncNotifyErrorReason } from './page/failure.js';
 import { developerHint } from './page/developer-hint.js';
@@ -17,7 +17,7 @@ import { emit, sentencesOf, type PressListener } from './page/element.js';
 import { nearestLang } from './page/lang.js';
 import type { InputProblem, OutboxInput } from './page/validate.js';
 import { observeOutbox } from './page/observers.js';
-import { observeConnectivity, observePermission } from './page/button-observers.js';
+import { notificationsAllowed, observeConnectivity, observePermission } from './page/button-observers.js';
 import type { OutboxUpdate } from './page/watch-outbox.js';
 import type { OutboxAnnouncement } from './shared/protocol.js';
 import { styles } from './sync-notify-button.styles.js';
@@ -323,7 +323,7 @@ export class SyncNotifyButtonBase extends LitElement {
     if (missing.join() === 'notifications' && needsHomeScreen()) return { reason: 'install-required' };
     if (missing.length) return { reason: 'unsupported', missing };
     // Asked before any other await: Safari drops the user gesture, and so the prompt, after one.
-    const permission = requestNotificationPermission();
+    const permission = notificationsAllowed() ? Promise.resolve<PermissionOutcome>('granted') : requestNotificationPermission();
     this.note = undefined;
     this.enter('working');
     const outcome = await permission;

@@ -116,9 +116,19 @@ async function timeQuietly(operation) {
   return operation();
 }
 
-/** `rounds` blocks of `perRound` element clicks then `perRound` floor operations, interleaved against drift. */
-async function runClicks({ warmup, rounds, perRound }) {
+/** `count` items waiting in the outbox, written in one transaction (not timed). */
+function fillOutboxAtOnce(count) {
+  const addItems = Array.from({ length: count }, () => ({ id: crypto.randomUUID(), queuedAt: Date.now(), notification: NOTIFICATION }));
+  return changeOutbox(() => ({ outcome: undefined, addItems }));
+}
+
+/**
+ * `rounds` blocks of `perRound` element clicks then `perRound` floor operations, interleaved
+ * against drift; with `waiting`, that many items wait in the outbox before the first click.
+ */
+async function runClicks({ warmup, rounds, perRound, waiting = 0 }) {
   await showElements(1);
+  if (waiting) await fillOutboxAtOnce(waiting);
   for (let index = 0; index < warmup; index++) {
     await timeQuietly(timeClick);
     await timeQuietly(timeFloor);

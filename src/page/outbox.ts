@@ -32,33 +32,66 @@ export type OutboxDraft = Omit<OutboxItem, 'seq'>;
 export const database = (): Promise<IDBPDatabase<OutboxSchema>> => openOutbox().then((db) => wrap(db) as IDBPDatabase<OutboxSchema>);
 
 /**
+ * What this page has seen of the items, per connection: how many and how large, up to the last
+ * `seq`. Items leave without the page hearing (delivered, taken back, by any tab or release), so
+ * the tally may be above what the outbox holds, never below it: the key generator numbers every
+ * later item above `lastSeq` (no release chooses a key), and a new connection (the database
+ * deleted and made again, its numbers restarted) starts without one. Failures are few, and read
+ * whole at each press. A worker's retry counters, written in place, are the bytes it does not
+ * see: a few dozen an item, against a budget of megabytes.
+ */
+interface ItemTally {
+  count: number;
+  bytes: number;
+  lastSeq: number;
+}
+const tallies = new WeakMap<IDBPDatabase<OutboxSchema>, ItemTally>();
+
+/**
  * Stores a new item at the end of the queue, unless the outbox already holds `maxItems`, or the
  * item would take it past its byte budget (items and failures, files too): count, measure and add
  * share one transaction, so tabs queuing at once cannot pass the limits together. With
  * `failureSentAgain`, the failure whose form the item sends again goes in the same transaction.
+ *
+ * The items this page's tally already holds are not read again: a click reads what was queued
+ * since, not the whole outbox, whose reading grows with every item waiting (20 µs each in
+ * Chromium). Only a tally that says "full" is checked against everything, in the same transaction.
  */
 export async function addItem(draft: OutboxDraft, maxItems = Infinity, failureSentAgain?: string): Promise<OutboxItem> {
+  const db = await database();
   // Strict: an item reported as queued survives a power loss. Relaxed is every engine's default
   // (https://developer.chrome.com/blog/indexeddb-durability-mode-now-defaults-to-relaxed).
-  const transaction = (await database()).transaction(['items', 'failures'], 'readwrite', { durability: 'strict' });
+  const transaction = db.transaction(['items', 'failures'], 'readwrite', { durability: 'strict' });
   if (failureSentAgain) void transaction.objectStore('failures').delete(failureSentAgain);
   // What the outbox holds already, read in the same transaction: tabs queuing at once cannot pass
-  // the limits together. The reads and the add go out at once (one round trip to the database);
-  // requests run in order, so the reads exclude the add, which an abort undoes before anything commits.
+  // the limits together (each transaction sees the others' items above its tally). The reads and
+  // the add go out at once (one round trip to the database); requests run in order, so the reads
+  // exclude the add, which an abort undoes before anything commits.
   const items = transaction.objectStore('items');
-  const held = Promise.all([items.getAll(), transaction.objectStore('failures').getAll()]);
+  const known = tallies.get(db);
+  const held = Promise.all([items.getAll(known && IDBKeyRange.lowerBound(known.lastSeq, true)), transaction.objectStore('failures').getAll()]);
   // `seq` is absent on purpose: the store's key generator assigns it.
   const added = items.add(draft as OutboxItem);
   // Stored means committed: a quota error surfaces at commit, after the request succeeded.
   const committed = transaction.done;
-  const [waiting, failures] = await held;
-  const full = waiting.length >= maxItems;
-  if (full || roomOf([waiting, failures]) + roomOf(draft) > OUTBOX_BYTE_BUDGET) {
+  const [since, failures] = await held;
+  let count = (known?.count ?? 0) + since.length;
+  let bytes = (known?.bytes ?? 0) + roomOf(since);
+  const fits = () => count < maxItems && bytes + roomOf(failures) + roomOf(draft) <= OUTBOX_BYTE_BUDGET;
+  if (known && !fits()) {
+    // Everything, to forget what left since the tally began: read after the add, whose item, the
+    // key generator's newest, comes last.
+    const waiting = (await items.getAll()).slice(0, -1);
+    count = waiting.length;
+    bytes = roomOf(waiting);
+  }
+  if (!fits()) {
     transaction.abort();
     await Promise.allSettled([added, committed]);
-    throw new OutboxFullError(!full);
+    throw new OutboxFullError(count < maxItems);
   }
   const [seq] = await Promise.all([added, committed]);
+  if (seq > (tallies.get(db)?.lastSeq ?? 0)) tallies.set(db, { count: count + 1, bytes: bytes + roomOf(draft), lastSeq: seq });
   return { ...draft, seq };
 }
 

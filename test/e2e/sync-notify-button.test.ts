@@ -4,6 +4,7 @@ import { waitUntil } from '../support/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/sync-notify-button.js';
 import { SyncNotifyButton } from '../../src/sync-notify-button.js';
+import { watchNotificationPermission } from '../../src/page/button-observers.js';
 import { closeOutbox, countItems } from '../../src/page/outbox.js';
 import { emulateForcedColors, hideAndShowPage, registerHostWorker, resetOrigin, setPermissions, unregisterWorkers } from '../support/browser.js';
 import { buttonOf, clickAndWaitError, errorText, statusText } from '../support/element.js';
@@ -28,7 +29,11 @@ async function clickInFrame(setUp: string, attributes = 'title="t" body="b"', { 
         const logged = [];
         console.error = (...args) => logged.push(args.map(String).join(' '));
         ${setUp}
-        await import('${new URL('/dist/sync-notify-button.js', location.href).href}');
+        // A file that fails to load says so, rather than leaving the test to time out.
+        await import('${new URL('/dist/sync-notify-button.js', location.href).href}').catch((error) => {
+          parent.postMessage({ loadError: String(error) }, '*');
+          throw error;
+        });
         const element = document.querySelector('sync-notify-button');
         await element.updateComplete;
         element.addEventListener('sync-notify-error', async ({ detail }) => {
@@ -45,7 +50,14 @@ async function clickInFrame(setUp: string, attributes = 'title="t" body="b"', { 
     state: string;
     logged: string[];
   }>(
-    (resolve) => addEventListener('message', ({ data }) => data?.detail && resolve(data), { once: true }),
+    (resolve, reject) => {
+      const settle = ({ data }: MessageEvent) => {
+        if (data?.loadError) reject(new Error(`the frame could not load the element: ${data.loadError}`));
+        if (data?.detail || data?.loadError) removeEventListener('message', settle);
+        if (data?.detail) resolve(data);
+      };
+      addEventListener('message', settle);
+    },
   );
   document.body.append(frame);
   try {
@@ -336,6 +348,21 @@ describe('<sync-notify-button>', () => {
     after(async () => {
       await resetOrigin();
       await unregisterWorkers();
+    });
+
+    it('obeys notifications blocked after a press at the next press, on the same page', async () => {
+      const element = await fixture<SyncNotifyButton>(html`<sync-notify-button title="t" body="b"></sync-notify-button>`);
+      const queued = oneEvent(element, 'sync-notify-queued');
+      buttonOf(element).click();
+      await queued;
+      await setPermissions('background-sync');
+      // The status the element reads is the browser's own, kept current in Chromium and Firefox:
+      // the test waits for the browser to tell the page, which takes a moment after the command.
+      // WebKit's always says `prompt`, and the element asks Notification.permission there.
+      await waitUntil(async () => (await watchNotificationPermission())?.state !== 'granted', 'the page was never told');
+      const detail = await clickAndWaitError(element);
+      expect(detail.reason).to.equal('permission-denied');
+      expect(await countItems()).to.be.below(2);
     });
 
     it('fires sync-notify-queued with the stored item and announces it', async () => {
