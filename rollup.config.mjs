@@ -33,9 +33,9 @@ const library = (input, tsconfig) => ({
 /**
  * For a `<script>` tag or `importScripts`: minified, dependencies included (for the page files, in
  * the chunks they share), within a gzip budget for what a page that loads the file pays: the
- * element 15.7 KB (its chunks counted), the worker 3.5 KB; the element and the worker that also
+ * element 15.8 KB (its chunks counted), the worker 3.5 KB; the element and the worker that also
  * handle API calls and forms, opt-in files of their own, 21.0 KB and 6.5 KB; the outbox element
- * 16.0 KB. Raised from 12.0, 2.0, 13.0, 3.0 and 12.0
+ * 16.1 KB. Raised from 12.0, 2.0, 13.0, 3.0 and 12.0
  * by the least that fits, for defences and capabilities, never dropped for bytes: the checks of
  * untrusted input and records (type and size at the door, the record check on every read, bounded
  * failures, per-endpoint sends), the JavaScript API the script-tag files export (`clearOutbox` for
@@ -174,8 +174,8 @@ export default [
     entries: {
       'sync-notify-button': {
         input: 'src/script-tag/sync-notify-button.ts',
-        gzipKB: 15.7,
-        raised: { from: 13.4, why: `owners that hold (to 13.6), every stored field bounded and the byte budget (to 13.8), releases side by side (to 14.1), a class of its own for the tag and reactive controllers (to 14.2), ${SHARED}, a press that reads only what was queued since, the permission watched (to 15.7)` },
+        gzipKB: 15.8,
+        raised: { from: 13.4, why: `owners that hold (to 13.6), every stored field bounded and the byte budget (to 13.8), releases side by side (to 14.1), a class of its own for the tag and reactive controllers (to 14.2), ${SHARED}, a press that reads only what was queued since, the permission watched (to 15.7), a refused press that forgets what left (to 15.8)` },
       },
       // The same, and API calls (`endpoint`) and forms: their checks at the click, and the retry timer.
       'sync-notify-api-button': {
@@ -186,8 +186,8 @@ export default [
       // The outbox element, opt-in: what waits, with Cancel, Retry now and Dismiss.
       'sync-notify-outbox': {
         input: 'src/script-tag/sync-notify-outbox.ts',
-        gzipKB: 16.0,
-        raised: { from: 12.4, why: `a form not accepted (to 12.7), the signed-in person's items only (to 13.2), every stored field bounded (to 13.8), releases side by side (to 14.2), ${SHARED}, the Trusted Types hint in its file too (to 15.9), a press that reads only what was queued since (to 16.0)` },
+        gzipKB: 16.1,
+        raised: { from: 12.4, why: `a form not accepted (to 12.7), the signed-in person's items only (to 13.2), every stored field bounded (to 13.8), releases side by side (to 14.2), ${SHARED}, the Trusted Types hint in its file too (to 15.9), a press that reads only what was queued since (to 16.0), a refused press that forgets what left (to 16.1)` },
       },
     },
     // Each element with the outbox element, as the README has them, pays at most this much more

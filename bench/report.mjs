@@ -79,7 +79,8 @@ function printDelivery(delivery, targets) {
 }
 
 function printReconnect(reconnect, targets) {
-  const runs = (engine) => Object.entries(reconnect.pairs[engine]).map(([count, pairs]) => `${2 * pairs} at ${count}`).join(', ');
+  // Each pair is one library run and one floor run.
+  const runs = (engine) => Object.entries(reconnect.pairs[engine]).map(([count, pairs]) => `${pairs} at ${count}`).join(', ');
   table(
     'Reconnect → notifications shown, page open with one element (median ms from the page\'s `online` event; floor = the page\'s own `online` listener calling showNotification)',
     ['engine', 'N', 'first: library', 'floor', 'above', 'ratio', 'target', 'all N: library', 'floor', 'ratio', 'from the command, first: page open', 'tab closed', 'all N: tab closed'],

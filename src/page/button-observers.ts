@@ -5,30 +5,32 @@
 import type { ReactiveControllerHost } from 'lit';
 import { WhileConnected } from './observers.js';
 
-let watchedStatus: PermissionStatus | undefined;
+let knownStatus: PermissionStatus | undefined;
 let statusQuery: Promise<PermissionStatus | undefined> | undefined;
 
-/** The page's notification permission status, asked once, by the first button that connects. */
-export const watchNotificationPermission = (): Promise<PermissionStatus | undefined> =>
+/** The page's notification permission status: asked once, by the first button that connects, and kept. */
+export const notificationPermissionStatus = (): Promise<PermissionStatus | undefined> =>
   (statusQuery ??= Promise.resolve(navigator.permissions?.query({ name: 'notifications' })).then(
-    (status) => (watchedStatus = status),
+    (status) => (knownStatus = status),
     () => undefined,
   ));
 
 /**
- * Whether the watched status says notifications are allowed. Chromium and Firefox keep it current,
- * so a press that finds them allowed reads nothing else: each read of `Notification.permission` is
- * a synchronous round trip to the browser, a fifth of a press in Chromium (0.45 ms). WebKit's
- * always says `prompt`: there, and until the status is known, the press reads the permission.
+ * Whether the kept status says notifications are allowed. Chromium and Firefox keep it current, so
+ * a press that finds them allowed reads nothing else: each read of `Notification.permission` is a
+ * synchronous round trip to the browser. The browser tells the page of a change a moment after
+ * it made it (a frozen page, once it runs again); a press in between is queued, and its
+ * notification, refused by the browser, ends as a failure the outbox shows. WebKit's status always
+ * says `prompt`: there, and until the status is known, a press reads the permission.
  */
-export const notificationsAllowed = (): boolean => watchedStatus?.state == 'granted';
+export const notificationsAllowed = (): boolean => knownStatus?.state == 'granted';
 
 /** Calls `changed` whenever the notification permission may have changed (allowed again in the site settings, say). */
 export const observePermission = (host: ReactiveControllerHost, changed: () => void) =>
   new WhileConnected(host, (signal) => {
     // WebKit's permission status always says `prompt` and never changes: a page shown again re-reads.
     document.addEventListener('visibilitychange', changed, { signal });
-    void watchNotificationPermission().then((status) => status?.addEventListener('change', changed, { signal }));
+    void notificationPermissionStatus().then((status) => status?.addEventListener('change', changed, { signal }));
   });
 
 /** Calls `changed` with whether the browser says it is online: as the element connects (a server rendering it has no `navigator`), and at every change. */

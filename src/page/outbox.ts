@@ -34,11 +34,11 @@ export const database = (): Promise<IDBPDatabase<OutboxSchema>> => openOutbox().
 /**
  * What this page has seen of the items, per connection: how many and how large, up to the last
  * `seq`. Items leave without the page hearing (delivered, taken back, by any tab or release), so
- * the tally may be above what the outbox holds, never below it: the key generator numbers every
- * later item above `lastSeq` (no release chooses a key), and a new connection (the database
- * deleted and made again, its numbers restarted) starts without one. Failures are few, and read
- * whole at each press. A worker's retry counters, written in place, are the bytes it does not
- * see: a few dozen an item, against a budget of megabytes.
+ * the tally may be above what the outbox holds: the key generator numbers every new item above
+ * `lastSeq`, and a new connection (the database deleted and made again, its numbers restarted)
+ * starts without one. What it does not see is what is written again under a key it already
+ * counted: a worker's retry counters, a few dozen bytes an item against a budget of megabytes.
+ * Failures are few, and read whole at each press.
  */
 interface ItemTally {
   count: number;
@@ -53,9 +53,9 @@ const tallies = new WeakMap<IDBPDatabase<OutboxSchema>, ItemTally>();
  * share one transaction, so tabs queuing at once cannot pass the limits together. With
  * `failureSentAgain`, the failure whose form the item sends again goes in the same transaction.
  *
- * The items this page's tally already holds are not read again: a click reads what was queued
- * since, not the whole outbox, whose reading grows with every item waiting (20 µs each in
- * Chromium). Only a tally that says "full" is checked against everything, in the same transaction.
+ * The items this page's tally already holds are not read again: a press reads what was queued
+ * since, not the whole outbox, whose reading grows with every item waiting. Only a tally that says
+ * "full" is checked against everything, in the same transaction, before a press is refused.
  */
 export async function addItem(draft: OutboxDraft, maxItems = Infinity, failureSentAgain?: string): Promise<OutboxItem> {
   const db = await database();
@@ -68,29 +68,33 @@ export async function addItem(draft: OutboxDraft, maxItems = Infinity, failureSe
   // the add go out at once (one round trip to the database); requests run in order, so the reads
   // exclude the add, which an abort undoes before anything commits.
   const items = transaction.objectStore('items');
-  const known = tallies.get(db);
-  const held = Promise.all([items.getAll(known && IDBKeyRange.lowerBound(known.lastSeq, true)), transaction.objectStore('failures').getAll()]);
+  const tally = tallies.get(db);
+  const held = Promise.all([items.getAll(tally && IDBKeyRange.lowerBound(tally.lastSeq, true)), transaction.objectStore('failures').getAll()]);
   // `seq` is absent on purpose: the store's key generator assigns it.
   const added = items.add(draft as OutboxItem);
   // Stored means committed: a quota error surfaces at commit, after the request succeeded.
   const committed = transaction.done;
   const [since, failures] = await held;
-  let count = (known?.count ?? 0) + since.length;
-  let bytes = (known?.bytes ?? 0) + roomOf(since);
-  const fits = () => count < maxItems && bytes + roomOf(failures) + roomOf(draft) <= OUTBOX_BYTE_BUDGET;
-  if (known && !fits()) {
-    // Everything, to forget what left since the tally began: read after the add, whose item, the
-    // key generator's newest, comes last.
-    const waiting = (await items.getAll()).slice(0, -1);
+  const fits = (count: number, bytes: number) => count < maxItems && bytes + roomOf(failures) + roomOf(draft) <= OUTBOX_BYTE_BUDGET;
+  let count = (tally?.count ?? 0) + since.length;
+  let bytes = (tally?.bytes ?? 0) + roomOf(since);
+  if (tally && !fits(count, bytes)) {
+    // Read after the add, whose item, the key generator's newest, comes last. A refused add aborts
+    // the transaction, and with it this read: the add's error is the one that says why.
+    const [everything] = await Promise.all([items.getAll(), added]);
+    const waiting = everything.slice(0, -1);
     count = waiting.length;
     bytes = roomOf(waiting);
+    // What left is forgotten: while the outbox stays full, the next press need not read it all again.
+    tallies.set(db, { count, bytes, lastSeq: waiting.at(-1)?.seq ?? tally.lastSeq });
   }
-  if (!fits()) {
+  if (!fits(count, bytes)) {
     transaction.abort();
     await Promise.allSettled([added, committed]);
     throw new OutboxFullError(count < maxItems);
   }
   const [seq] = await Promise.all([added, committed]);
+  // Presses of one page may settle out of order: the later item's tally already counts the earlier.
   if (seq > (tallies.get(db)?.lastSeq ?? 0)) tallies.set(db, { count: count + 1, bytes: bytes + roomOf(draft), lastSeq: seq });
   return { ...draft, seq };
 }

@@ -8,11 +8,12 @@ import { expect } from '@open-wc/testing';
 import { SyncNotifyError } from '../../src/page/failure.js';
 import { queueNotification } from '../../src/page/queue.js';
 import { OUTBOX_BYTE_BUDGET } from '../../src/shared/limits.js';
+import { OUTBOX_DATABASE } from '../../src/shared/outbox-schema.js';
 import { requested, useHostWorker } from '../support/browser.js';
 
 /** Runs `write` on the outbox's items over a connection of its own, as another tab does; resolves with its result. */
 async function asAnotherTab<T>(write: (items: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-  const db = await requested(indexedDB.open('sync-notify-outbox'));
+  const db = await requested(indexedDB.open(OUTBOX_DATABASE));
   try {
     const transaction = db.transaction('items', 'readwrite');
     const result = requested(write(transaction.objectStore('items')));
@@ -26,13 +27,19 @@ async function asAnotherTab<T>(write: (items: IDBObjectStore) => IDBRequest<T>):
   }
 }
 
-/** A form item with a file of `bytes`, as a release of this library stores one. */
-const formWithFile = (id: string, bytes: number) => ({
-  id,
-  queuedAt: Date.now(),
-  notification: { title: id, body: 'b' },
-  request: { url: '/api/messages', method: 'POST', form: [['file', new File([new Uint8Array(bytes)], `${id}.mp4`)]] },
-});
+const MB = 1_000_000;
+
+/**
+ * A form item whose files come to `bytes`, as a release of this library stores one. Its fields
+ * name one file of 1 MB again and again (the rest in one more): the outbox counts each field's
+ * file, and the database stores one file once, so the tests stay light on the disk.
+ */
+const formWithFiles = (id: string, bytes: number) => {
+  const file = new File([new Uint8Array(MB)], `${id}.mp4`);
+  const rest = new File([new Uint8Array(bytes % MB)], `${id}-end.mp4`);
+  const fields = Array.from({ length: Math.floor(bytes / MB) }, () => ['file', file]);
+  return { id, queuedAt: Date.now(), notification: { title: id, body: 'b' }, request: { url: '/api/messages', method: 'POST', form: [...fields, ['file', rest]] } };
+};
 
 /** The titles of every item the outbox holds, in queue order. */
 const titles = async () => (await asAnotherTab((items) => items.getAll())).map(({ notification }) => notification.title);
@@ -51,18 +58,18 @@ describe('the outbox limits, as a page tallies them', () => {
 
   it('counts what another tab queued since this page last looked', async () => {
     expect(await queueing(host.registration, 'first')).to.equal('queued');
-    await asAnotherTab((items) => items.add(formWithFile('video', OUTBOX_BYTE_BUDGET - 100)));
+    await asAnotherTab((items) => items.add(formWithFiles('video', OUTBOX_BYTE_BUDGET - 100)));
     expect(await queueing(host.registration, 'second')).to.equal('outbox-full bytes');
     expect(await queueing(host.registration, 'third', 2)).to.equal('outbox-full');
     expect(await titles()).to.deep.equal(['first', 'video']);
   });
 
   it('no longer counts the bytes of what left the outbox since: a press that fits is queued', async () => {
-    const large = await asAnotherTab((items) => items.add(formWithFile('large', 20_000_000)));
+    const large = await asAnotherTab((items) => items.add(formWithFiles('large', 20 * MB)));
     expect(await queueing(host.registration, 'first')).to.equal('queued');
     // Sent by a worker, or taken back; then a smaller one queued: 35 MB seen, 15 MB held.
     await asAnotherTab((items) => items.delete(large));
-    await asAnotherTab((items) => items.add(formWithFile('smaller', 15_000_000)));
+    await asAnotherTab((items) => items.add(formWithFiles('smaller', 15 * MB)));
     expect(await queueing(host.registration, 'second')).to.equal('queued');
     expect(await titles()).to.deep.equal(['first', 'smaller', 'second']);
   });

@@ -1,15 +1,22 @@
 /** What tests do to the browser, as a user or a host site would. */
 import { executeServerCommand } from '@web/test-runner-commands';
 import { waitUntil } from './wait.js';
+import { notificationPermissionStatus } from '../../src/page/button-observers.js';
 import { changeOutbox, closeOutbox, countItems } from '../../src/page/outbox.js';
 import { betweenDeliveries, DELIVERY_LOCK, OUTBOX_CHANNEL, SYNC_TAG, type OutboxAnnouncement } from '../../src/shared/protocol.js';
 import '../../src/shared/background-sync.js';
 
 export type BrowserPermission = 'notifications' | 'background-sync' | 'persistent-storage';
 
-/** Replaces the origin's permissions: anything not listed is denied. */
+/**
+ * Replaces the origin's permissions: anything not listed is denied. Settles once the page's kept
+ * permission status no longer says notifications are allowed where they are not: the browser
+ * tells the page a moment after the command, and a press before then would still be let through.
+ */
 export async function setPermissions(...permissions: BrowserPermission[]): Promise<void> {
   await executeServerCommand('sync-notify:permissions', { permissions });
+  const status = await notificationPermissionStatus();
+  if (status) await waitUntil(() => status.state != 'granted' || Notification.permission == 'granted', 'the page was never told notifications are blocked');
 }
 
 /** Takes the page and every service worker offline, or back online. */
