@@ -75,7 +75,9 @@ export async function addItem(draft: OutboxDraft, maxItems = Infinity, failureSe
   // Stored means committed: a quota error surfaces at commit, after the request succeeded.
   const committed = transaction.done;
   const [since, failures] = await held;
-  const fits = (count: number, bytes: number) => count < maxItems && bytes + roomOf(failures) + roomOf(draft) <= OUTBOX_BYTE_BUDGET;
+  const draftRoom = roomOf(draft);
+  const failuresRoom = roomOf(failures);
+  const fits = (count: number, bytes: number) => count < maxItems && bytes + failuresRoom + draftRoom <= OUTBOX_BYTE_BUDGET;
   let count = (tally?.count ?? 0) + since.length;
   let bytes = (tally?.bytes ?? 0) + roomOf(since);
   if (tally && !fits(count, bytes)) {
@@ -95,7 +97,7 @@ export async function addItem(draft: OutboxDraft, maxItems = Infinity, failureSe
   }
   const [seq] = await Promise.all([added, committed]);
   // Presses of one page may settle out of order: the later item's tally already counts the earlier.
-  if (seq > (tallies.get(db)?.lastSeq ?? 0)) tallies.set(db, { count: count + 1, bytes: bytes + roomOf(draft), lastSeq: seq });
+  if (seq > (tallies.get(db)?.lastSeq ?? 0)) tallies.set(db, { count: count + 1, bytes: bytes + draftRoom, lastSeq: seq });
   return { ...draft, seq };
 }
 
